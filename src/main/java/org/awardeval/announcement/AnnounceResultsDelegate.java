@@ -1,0 +1,76 @@
+package org.awardeval.announcement;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.awardeval.call.CallRepository;
+import org.awardeval.deliberation.ResultRepository;
+import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.submission.ApplicationStatus;
+import org.awardeval.system.FieldChecks;
+import org.awardeval.system.Vars;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/** Records the winners the chair confirmed and tells every reviewed application its result. */
+@Component
+public class AnnounceResultsDelegate implements JavaDelegate {
+
+    public static final String MESSAGE_RESULT_ANNOUNCED = "ResultAnnounced";
+
+    private final ResultRepository results;
+    private final ApplicationRepository applications;
+    private final CallRepository calls;
+    private final RuntimeService runtimeService;
+
+    public AnnounceResultsDelegate(ResultRepository results, ApplicationRepository applications, CallRepository calls,
+            RuntimeService runtimeService) {
+        this.results = results;
+        this.applications = applications;
+        this.calls = calls;
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long callId = Vars.requiredLong(execution, Vars.CALL_ID);
+        List<Result> ranking = results.byCall(callId);
+        Set<String> winners = codes(execution.getVariable(Vars.WINNERS));
+        FieldChecks checks = new FieldChecks();
+        for (String code : winners) {
+            if (ranking.stream().noneMatch(r -> r.code().equals(code))) {
+                checks.fail(Vars.WINNERS, "'" + code + "' is not a ranked application of this call");
+            }
+        }
+        checks.throwIfAny();
+        for (Result result : ranking) {
+            boolean winner = winners.contains(result.code());
+            results.setWinner(result.applicationId(), winner);
+            applications.setStatus(result.applicationId(), winner ? ApplicationStatus.AWARDED : ApplicationStatus.NOT_AWARDED);
+        }
+        calls.markAnnounced(callId);
+        for (Result result : ranking) {
+            runtimeService.createMessageCorrelation(MESSAGE_RESULT_ANNOUNCED)
+                    .processInstanceBusinessKey(result.code())
+                    .correlateAll();
+        }
+    }
+
+    /** The chair's choice arrives from the form as JSON, from the API as a list. */
+    static Set<String> codes(Object value) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (value instanceof SpinJsonNode node && node.isArray()) {
+            node.elements().forEach(element -> codes.add(element.stringValue()));
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(element -> codes.add(String.valueOf(element)));
+        } else if (value != null) {
+            throw new IllegalArgumentException(Vars.WINNERS + ": expected a list of application codes, got " + value);
+        }
+        return codes;
+    }
+}

@@ -1,0 +1,75 @@
+package org.awardeval.announcement;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class NotificationRepository {
+
+    public enum Status { PENDING, SENDING, SENT, FAILED }
+
+    public record Notification(long applicationId, String kind, String recipient, String subject, String body, String htmlBody,
+            OffsetDateTime notBefore) {
+    }
+
+    public record Outgoing(long id, String recipient, String subject, String body, String htmlBody, int attempts) {
+    }
+
+    public record Stored(long id, long applicationId, String kind, String recipient, String subject, String body, String status,
+            int attempts, OffsetDateTime sentAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the notification unless this application already has one of this kind: a retried job adds nothing. */
+    public boolean insertOnce(Notification n) {
+        long existing = jdbc.sql("SELECT COUNT(*) FROM notification WHERE application_id = ? AND kind = ?")
+                .params(n.applicationId(), n.kind()).query(Long.class).single();
+        if (existing > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO notification (application_id, kind, recipient, subject, body, html_body, status, not_before, attempts, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?)""")
+                .params(n.applicationId(), n.kind(), n.recipient(), n.subject(), n.body(), n.htmlBody(), n.notBefore(), OffsetDateTime.now())
+                .update();
+        return true;
+    }
+
+    public List<Outgoing> due(OffsetDateTime now, int limit) {
+        return jdbc.sql("""
+                SELECT id, recipient, subject, body, html_body, attempts FROM notification
+                WHERE status = 'PENDING' AND not_before <= ? ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(limit))
+                .param(now).query(Outgoing.class).list();
+    }
+
+    /** Claims a pending notification for sending; false when another sender (or node) has it already. */
+    public boolean claim(long id) {
+        return jdbc.sql("UPDATE notification SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'PENDING'")
+                .param(id).update() == 1;
+    }
+
+    public void markSent(long id, OffsetDateTime sentAt) {
+        jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")
+                .params(sentAt, id).update();
+    }
+
+    public void markFailed(long id, String error, boolean retry) {
+        jdbc.sql("UPDATE notification SET status = ?, last_error = ? WHERE id = ?")
+                .params(retry ? "PENDING" : "FAILED", error.length() > 1000 ? error.substring(0, 1000) : error, id).update();
+    }
+
+    public List<Stored> byCall(long callId) {
+        return jdbc.sql("""
+                SELECT n.id, n.application_id, n.kind, n.recipient, n.subject, n.body, n.status, n.attempts, n.sent_at
+                FROM notification n JOIN application a ON a.id = n.application_id
+                WHERE a.call_id = ? ORDER BY n.application_id, n.kind""")
+                .param(callId).query(Stored.class).list();
+    }
+}

@@ -1,0 +1,84 @@
+package org.awardeval.announcement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awardeval.call.AwardCall;
+import org.awardeval.call.CallRepository;
+import org.awardeval.call.CallStatistics;
+import org.awardeval.call.CallStatus;
+import org.awardeval.system.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The published results of a call: its recipients by category and by type of applicant, and the cycle's figures. */
+@Service
+public class ResultsService {
+
+    public static final String HEIS_AND_ORGANISATIONS = "Higher education institutions and international organisations";
+    public static final String ENTERPRISES = "Enterprises";
+
+    public record Recipient(String code, String title, String organisation, String organisationType, String country,
+            String categoryCode, String categoryName) {
+    }
+
+    public record Results(long callId, String callName, String statistics, Map<String, List<Recipient>> byCategory,
+            Map<String, List<Recipient>> byApplicantType, List<Recipient> recipients) {
+    }
+
+    private final CallRepository calls;
+    private final CallStatistics statistics;
+    private final JdbcClient jdbc;
+
+    public ResultsService(CallRepository calls, CallStatistics statistics, JdbcClient jdbc) {
+        this.calls = calls;
+        this.statistics = statistics;
+        this.jdbc = jdbc;
+    }
+
+    /** The results once the chair's decision is announced; before that there are none to show. */
+    public Results results(long callId) {
+        AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
+        if (call.status() != CallStatus.ANNOUNCED) {
+            throw new NotFoundException("The results of '" + call.name() + "' have not been announced yet");
+        }
+        Map<String, String> categoryNames = new LinkedHashMap<>();
+        calls.categories(callId).forEach(c -> categoryNames.put(c.code(), c.name()));
+        List<Recipient> recipients = jdbc.sql("""
+                SELECT a.code, a.title, o.name, o.type, o.country, a.category_code
+                FROM result r JOIN application a ON a.id = r.application_id JOIN organisation o ON o.id = a.organisation_id
+                WHERE r.call_id = ? AND r.winner = TRUE ORDER BY a.category_code, r.rank_in_category, a.code""")
+                .param(callId)
+                .query((rs, row) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), categoryNames.getOrDefault(rs.getString(6), rs.getString(6))))
+                .list();
+        Map<String, List<Recipient>> byCategory = new LinkedHashMap<>();
+        categoryNames.values().forEach(name -> byCategory.put(name, new ArrayList<>()));
+        Map<String, List<Recipient>> byType = new LinkedHashMap<>();
+        byType.put(HEIS_AND_ORGANISATIONS, new ArrayList<>());
+        byType.put(ENTERPRISES, new ArrayList<>());
+        for (Recipient r : recipients) {
+            byCategory.computeIfAbsent(r.categoryName(), k -> new ArrayList<>()).add(r);
+            byType.get("ENTERPRISE".equals(r.organisationType()) ? ENTERPRISES : HEIS_AND_ORGANISATIONS).add(r);
+        }
+        return new Results(callId, call.name(), sentence(statistics.of(callId), recipients.size()), byCategory, byType, recipients);
+    }
+
+    /** "95 applications from 29 countries, including 48 higher education institutions and 13 enterprise partners; 22 cases selected". */
+    static String sentence(CallStatistics.Statistics s, int selected) {
+        long heis = s.distinctOrganisationsByType().getOrDefault("HEI", 0L);
+        long enterprises = s.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L);
+        return plural(s.applications(), "application") + " from " + plural(s.distinctCountries(), "country", "countries")
+                + ", including " + plural(heis, "higher education institution") + " and "
+                + plural(enterprises, "enterprise partner") + "; " + plural(selected, "case") + " selected";
+    }
+
+    private static String plural(long n, String one) {
+        return plural(n, one, one + "s");
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

@@ -1,0 +1,19 @@
+package org.awardeval.call;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+public record AwardCall(long id, String name, String theme, String codePrefix, OffsetDateTime submissionDeadline,
+        OffsetDateTime reviewDeadline, int reviewsPerApplication, int winnersPerCategory, String chairUserId,
+        CallStatus status, String timeZone, Set<String> allowedOrganisationTypes, OffsetDateTime embargoUntil) {
+
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm");
+
+    /** The submission deadline as applicants read it: in the call's time zone, with the zone named. */
+    public String deadlineText() {
+        var local = submissionDeadline.atZoneSameInstant(ZoneId.of(timeZone));
+        return READABLE.format(local) + " " + timeZone + " (UTC" + local.getOffset().getId().replace("Z", "+00:00") + ")";
+    }
+}

@@ -1,0 +1,105 @@
+package org.awardeval.call;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.math.BigDecimal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CallRepository {
+
+    private final JdbcClient jdbc;
+
+    public CallRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String name, String theme, String codePrefix, OffsetDateTime submissionDeadline, OffsetDateTime reviewDeadline,
+            int reviewsPerApplication, int winnersPerCategory, String chairUserId, String timeZone, Set<String> allowedTypes,
+            OffsetDateTime embargoUntil, String processInstanceId) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO award_call (name, theme, code_prefix, submission_deadline, review_deadline, reviews_per_application,
+                    winners_per_category, chair_user_id, time_zone, allowed_organisation_types, embargo_until, status,
+                    process_instance_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                .params(name, theme, codePrefix, submissionDeadline, reviewDeadline, reviewsPerApplication, winnersPerCategory,
+                        chairUserId, timeZone, String.join(",", new TreeSet<>(allowedTypes)), embargoUntil, processInstanceId,
+                        OffsetDateTime.now())
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    public void insertCategory(long callId, Category category) {
+        jdbc.sql("INSERT INTO category (call_id, code, name, description) VALUES (?, ?, ?, ?)")
+                .params(callId, category.code(), category.name(), category.description())
+                .update();
+    }
+
+    public Optional<AwardCall> find(long callId) {
+        return jdbc.sql("SELECT * FROM award_call WHERE id = ?").param(callId)
+                .query((rs, row) -> new AwardCall(rs.getLong("id"), rs.getString("name"), rs.getString("theme"),
+                        rs.getString("code_prefix"), rs.getObject("submission_deadline", OffsetDateTime.class),
+                        rs.getObject("review_deadline", OffsetDateTime.class), rs.getInt("reviews_per_application"),
+                        rs.getInt("winners_per_category"), rs.getString("chair_user_id"),
+                        CallStatus.valueOf(rs.getString("status")), rs.getString("time_zone"),
+                        Set.of(rs.getString("allowed_organisation_types").split(",")),
+                        rs.getObject("embargo_until", OffsetDateTime.class)))
+                .optional();
+    }
+
+    public AwardCall get(long callId) {
+        return find(callId).orElseThrow(() -> new IllegalArgumentException("No call with id " + callId));
+    }
+
+    public String codePrefixOf(long callId) {
+        return get(callId).codePrefix();
+    }
+
+    public Optional<Long> findIdByName(String name) {
+        return jdbc.sql("SELECT id FROM award_call WHERE name = ?").param(name).query(Long.class).optional();
+    }
+
+    public List<Category> categories(long callId) {
+        return jdbc.sql("SELECT code, name, description FROM category WHERE call_id = ? ORDER BY id").param(callId)
+                .query(Category.class).list();
+    }
+
+    public void insertCriterion(long callId, String code, String label, BigDecimal weight, int position) {
+        jdbc.sql("INSERT INTO rubric_criterion (call_id, code, label, weight, position) VALUES (?, ?, ?, ?, ?)")
+                .params(callId, code, label, weight, position).update();
+    }
+
+    /** The call's criteria and their weights, in the rubric's order. */
+    public Map<String, BigDecimal> rubric(long callId) {
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, weight FROM rubric_criterion WHERE call_id = ? ORDER BY position").param(callId)
+                .query(rs -> {
+                    weights.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        return weights;
+    }
+
+    /** Moves the submission deadline of an open call; false when the call is no longer open. */
+    public boolean extendDeadline(long callId, OffsetDateTime deadline) {
+        return jdbc.sql("UPDATE award_call SET submission_deadline = ? WHERE id = ? AND status = 'OPEN'")
+                .params(deadline, callId).update() == 1;
+    }
+
+    public void close(long callId) {
+        jdbc.sql("UPDATE award_call SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'OPEN'")
+                .params(OffsetDateTime.now(), callId).update();
+    }
+
+    public void markAnnounced(long callId) {
+        jdbc.sql("UPDATE award_call SET status = 'ANNOUNCED', announced_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(), callId).update();
+    }
+}

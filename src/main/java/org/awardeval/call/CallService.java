@@ -1,0 +1,122 @@
+package org.awardeval.call;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awardeval.system.FieldChecks;
+import org.awardeval.system.Vars;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens calls through the award cycle process, exactly as the Tasklist start form does, and extends deadlines. */
+@Service
+public class CallService {
+
+    public static final String PROCESS_KEY = "AwardCycle";
+    public static final String CLOSE_TASK = "Task_CloseCallEarly";
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final CallRepository calls;
+
+    public CallService(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+            CallRepository calls) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.calls = calls;
+    }
+
+    /**
+     * A call's settings. Null means the default: the 2025 categories, every criterion weighing 1, every organisation
+     * type allowed, UTC, 3 reviews per application and 3 winners per category.
+     */
+    public record CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
+            OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId,
+            String timeZone, List<Category> categories, Map<String, BigDecimal> rubric, List<String> allowedOrganisationTypes,
+            OffsetDateTime embargoUntil) {
+
+        public CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
+                OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId) {
+            this(callName, theme, codePrefix, submissionDeadline, reviewDeadline, reviewsPerApplication, winnersPerCategory, chairUserId,
+                    null, null, null, null, null);
+        }
+    }
+
+    /** Starts the cycle; returns the new call's id. Invalid settings throw a ValidationException and start nothing. */
+    @Transactional
+    public long open(CallRequest request) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Vars.CALL_NAME, request.callName());
+        variables.put(Vars.THEME, request.theme());
+        variables.put(Vars.CODE_PREFIX, request.codePrefix());
+        variables.put(Vars.SUBMISSION_DEADLINE, request.submissionDeadline() == null ? null : request.submissionDeadline().toString());
+        variables.put(Vars.REVIEW_DEADLINE, request.reviewDeadline() == null ? null : request.reviewDeadline().toString());
+        variables.put(Vars.REVIEWS_PER_APPLICATION, request.reviewsPerApplication());
+        variables.put(Vars.WINNERS_PER_CATEGORY, request.winnersPerCategory());
+        variables.put(Vars.CHAIR_USER_ID, request.chairUserId());
+        variables.put(Vars.TIME_ZONE, request.timeZone());
+        variables.put(Vars.EMBARGO_UNTIL, request.embargoUntil() == null ? null : request.embargoUntil().toString());
+        if (request.categories() != null) {
+            variables.put(Vars.CATEGORIES, SpinValues.jsonValue(Spin.JSON(request.categories())).create());
+        }
+        if (request.rubric() != null) {
+            variables.put(Vars.RUBRIC, SpinValues.jsonValue(Spin.JSON(request.rubric())).create());
+        }
+        if (request.allowedOrganisationTypes() != null) {
+            variables.put(Vars.ALLOWED_ORGANISATION_TYPES, SpinValues.jsonValue(Spin.JSON(request.allowedOrganisationTypes())).create());
+        }
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
+        return ((Number) runtimeService.getVariable(instance.getId(), Vars.CALL_ID)).longValue();
+    }
+
+    /**
+     * Moves the submission deadline of an open call to a later moment; the cycle's deadline timer and the close task's
+     * due date move with it.
+     */
+    @Transactional
+    public AwardCall extendDeadline(long callId, OffsetDateTime deadline) {
+        AwardCall call = calls.get(callId);
+        FieldChecks checks = new FieldChecks();
+        if (deadline == null) {
+            checks.fail(Vars.SUBMISSION_DEADLINE, "is required");
+        } else if (call.status() != CallStatus.OPEN) {
+            checks.fail(Vars.SUBMISSION_DEADLINE, "the call is " + call.status().name().toLowerCase() + "; only an open call can be extended");
+        } else if (!deadline.isAfter(call.submissionDeadline())) {
+            checks.fail(Vars.SUBMISSION_DEADLINE, "must be later than the current deadline, " + call.deadlineText());
+        }
+        checks.throwIfAny();
+        calls.extendDeadline(callId, deadline);
+        ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(callId))
+                .processDefinitionKey(PROCESS_KEY).singleResult();
+        Date due = Vars.date(deadline);
+        runtimeService.setVariable(cycle.getId(), Vars.SUBMISSION_DEADLINE, due);
+        Job timer = managementService.createJobQuery().processInstanceId(cycle.getId()).activityId("Event_SubmissionDeadline")
+                .singleResult();
+        if (timer != null) {
+            managementService.setJobDuedate(timer.getId(), due);
+        }
+        Task close = taskService.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(CLOSE_TASK).singleResult();
+        if (close != null) {
+            close.setDueDate(due);
+            taskService.saveTask(close);
+        }
+        return calls.get(callId);
+    }
+
+    public static String businessKey(long callId) {
+        return "call-" + callId;
+    }
+}

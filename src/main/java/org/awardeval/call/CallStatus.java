@@ -1,0 +1,5 @@
+package org.awardeval.call;
+
+public enum CallStatus {
+    OPEN, CLOSED, ANNOUNCED
+}

@@ -1,0 +1,22 @@
+package org.awardeval.call;
+
+import org.awardeval.system.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** From here on the call accepts no application. */
+@Component
+public class CloseCallDelegate implements JavaDelegate {
+
+    private final CallRepository calls;
+
+    public CloseCallDelegate(CallRepository calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        calls.close(Vars.requiredLong(execution, Vars.CALL_ID));
+    }
+}

@@ -1,0 +1,49 @@
+package org.awardeval.deliberation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.awardeval.deliberation.Ranking.Ranked;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ResultRepository {
+
+    public record Result(long applicationId, String code, String categoryCode, BigDecimal normalisedScore, BigDecimal meanScore,
+            BigDecimal spread, boolean disagreement, int reviewCount, int rankInCategory, boolean shortlisted, boolean proposed,
+            boolean winner) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ResultRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the call's ranking. */
+    public void saveRanking(long callId, List<Ranked> ranking) {
+        jdbc.sql("DELETE FROM result WHERE call_id = ?").param(callId).update();
+        for (Ranked r : ranking) {
+            jdbc.sql("""
+                    INSERT INTO result (application_id, call_id, category_code, normalised_score, mean_score, spread, disagreement,
+                        review_count, rank_in_category, shortlisted, proposed, winner)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)""")
+                    .params(r.applicationId(), callId, r.categoryCode(), r.normalisedScore(), r.meanScore(), r.spread(),
+                            r.disagreement(), r.reviews(), r.rank(), r.shortlisted(), r.proposed())
+                    .update();
+        }
+    }
+
+    public void setWinner(long applicationId, boolean winner) {
+        jdbc.sql("UPDATE result SET winner = ? WHERE application_id = ?").params(winner, applicationId).update();
+    }
+
+    public List<Result> byCall(long callId) {
+        return jdbc.sql("""
+                SELECT r.application_id, a.code, r.category_code, r.normalised_score, r.mean_score, r.spread, r.disagreement,
+                    r.review_count, r.rank_in_category, r.shortlisted, r.proposed, r.winner
+                FROM result r JOIN application a ON a.id = r.application_id
+                WHERE r.call_id = ? ORDER BY r.category_code, r.rank_in_category""")
+                .param(callId).query(Result.class).list();
+    }
+}

@@ -1,0 +1,69 @@
+package org.awardeval.demo;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.awardeval.assignment.JudgeService;
+import org.awardeval.call.CallRepository;
+import org.awardeval.call.CallService;
+import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.security.AccessSetup;
+import org.awardeval.security.Groups;
+import org.awardeval.submission.ApplicationForm;
+import org.awardeval.submission.SubmissionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Demo mode: a user for each role and an open cycle with realistic applications. Does nothing when they exist. */
+@Component
+@Profile("demo")
+public class DemoSeeder {
+
+    public static final String DEMO_CALL = "Pioneer Award 2025 (demo)";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final AccessSetup access;
+    private final JudgeService judges;
+    private final CallService callService;
+    private final CallRepository calls;
+    private final SubmissionService submissions;
+
+    public DemoSeeder(AccessSetup access, JudgeService judges, CallService callService, CallRepository calls,
+            SubmissionService submissions) {
+        this.access = access;
+        this.judges = judges;
+        this.callService = callService;
+        this.calls = calls;
+        this.submissions = submissions;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(10)
+    public void seed() {
+        String pw = DemoData.PASSWORD;
+        access.ensureUser("coordinator", "Clara", "Coordinator", "coordinator@demo.example.org", pw, Groups.COORDINATORS);
+        access.ensureUser("chair", "Charles", "Chair", "chair@demo.example.org", pw, Groups.PANEL);
+        for (int i = 1; i <= 4; i++) {
+            access.ensureUser("panel0" + i, "Panel", "Member " + i, "panel0" + i + "@demo.example.org", pw, Groups.PANEL);
+        }
+        access.ensureUser("owner", "Olga", "Process Owner", "owner@demo.example.org", pw, Groups.PROCESS_OWNERS);
+        DemoData.JUDGES.forEach(judges::register);
+
+        if (calls.findIdByName(DEMO_CALL).isPresent()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES);
+        long callId = callService.open(new CallRequest(DEMO_CALL,
+                "IIOE Ecosystem-driven Promising Practices: Empowering Workforce, Innovation, and Collaboration", "PA25",
+                now.plusDays(30), now.plusDays(60), 3, 3, "chair"));
+        List<ApplicationForm> forms = DemoData.applications();
+        forms.forEach(form -> submissions.submit(callId, form));
+        LOG.info("Demo cycle '{}' (call {}) is open with {} applications; log in as 'coordinator' / '{}' to close it early",
+                DEMO_CALL, callId, forms.size(), pw);
+    }
+}

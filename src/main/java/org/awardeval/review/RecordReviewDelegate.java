@@ -1,0 +1,61 @@
+package org.awardeval.review;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awardeval.assignment.AssignmentRepository;
+import org.awardeval.call.CallRepository;
+import org.awardeval.system.FieldChecks;
+import org.awardeval.system.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the judge's scores on the server and stores the review. It runs in the transaction that completes the task,
+ * so an invalid score refuses the completion and the task stays open with the judge.
+ */
+@Component
+public class RecordReviewDelegate implements JavaDelegate {
+
+    private static final List<String> CONFIDENCE = List.of("LOW", "MEDIUM", "HIGH");
+
+    private final ReviewRepository reviews;
+    private final AssignmentRepository assignments;
+    private final CallRepository calls;
+
+    public RecordReviewDelegate(ReviewRepository reviews, AssignmentRepository assignments, CallRepository calls) {
+        this.reviews = reviews;
+        this.assignments = assignments;
+        this.calls = calls;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long assignmentId = Vars.requiredLong(execution, Vars.ASSIGNMENT_ID);
+        FieldChecks checks = new FieldChecks();
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (String criterion : Rubric.CRITERIA) {
+            String field = Vars.SCORE_PREFIX + criterion;
+            try {
+                scores.put(criterion, checks.range(field, Vars.integer(execution, field), true, Rubric.MIN, Rubric.MAX));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                checks.fail(field, "must be a whole number from " + Rubric.MIN + " to " + Rubric.MAX);
+            }
+        }
+        String panelComment = checks.text(Vars.PANEL_COMMENT, Vars.string(execution, Vars.PANEL_COMMENT), true, 5000);
+        String feedback = checks.text(Vars.APPLICANT_FEEDBACK, Vars.string(execution, Vars.APPLICANT_FEEDBACK), true, 5000);
+        String confidence = Vars.string(execution, Vars.CONFIDENCE);
+        if (confidence != null && !CONFIDENCE.contains(confidence)) {
+            checks.fail(Vars.CONFIDENCE, "must be one of " + CONFIDENCE);
+        }
+        checks.throwIfAny();
+
+        if (!reviews.exists(assignmentId)) {
+            BigDecimal total = Rubric.total(scores, calls.rubric(assignments.view(assignmentId).callId()));
+            reviews.insert(assignmentId, scores, total, panelComment, feedback, confidence);
+            assignments.markDone(assignmentId);
+        }
+    }
+}

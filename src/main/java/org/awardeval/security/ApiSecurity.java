@@ -1,0 +1,84 @@
+package org.awardeval.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The application's own endpoints. The API authenticates with HTTP Basic against the engine's users and groups; the
+ * public application form needs no login and is protected against cross-site requests. Tasklist, Cockpit and the
+ * engine REST API keep the engine's own authentication and authorization.
+ */
+@Configuration
+public class ApiSecurity {
+
+    public static final String ROLE_PREFIX = "ROLE_";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/calls/*/applications").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/calls/*", "/api/calls/*/results", "/api/calls/*/results.csv").permitAll()
+                        .anyRequest().hasRole(Groups.COORDINATORS))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicForm(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/calls/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain engineAndWebapps(HttpSecurity http) throws Exception {
+        // Camunda's webapps and REST API bring their own authentication, CSRF protection and security headers.
+        return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
+                .build();
+    }
+
+    /** Checks passwords with the engine; a user's groups become roles, e.g. ROLE_coordinators. */
+    @Bean
+    AuthenticationProvider engineUsers(IdentityService identityService) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String user = authentication.getName();
+                String password = String.valueOf(authentication.getCredentials());
+                if (!identityService.checkPassword(user, password)) {
+                    throw new BadCredentialsException("Wrong user or password");
+                }
+                List<SimpleGrantedAuthority> roles = identityService.createGroupQuery().groupMember(user).list().stream()
+                        .map(group -> new SimpleGrantedAuthority(ROLE_PREFIX + group.getId()))
+                        .toList();
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+}

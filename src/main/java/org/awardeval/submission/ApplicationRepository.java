@@ -1,0 +1,148 @@
+package org.awardeval.submission;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ApplicationRepository {
+
+    private static final String SELECT = """
+            SELECT a.*, o.name AS organisation_name, o.type AS organisation_type, o.country AS organisation_country
+            FROM application a JOIN organisation o ON o.id = a.organisation_id""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JdbcClient jdbc;
+
+    public ApplicationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The organisation with this name in this country, created on first use. */
+    public long organisationId(String name, String type, String country) {
+        String normalised = normalise(name);
+        return jdbc.sql("SELECT id FROM organisation WHERE normalised_name = ? AND country = ?").params(normalised, country)
+                .query(Long.class).optional()
+                .orElseGet(() -> {
+                    GeneratedKeyHolder key = new GeneratedKeyHolder();
+                    jdbc.sql("INSERT INTO organisation (name, normalised_name, type, country) VALUES (?, ?, ?, ?)")
+                            .params(name, normalised, type, country).update(key, "id");
+                    return key.getKeyAs(Number.class).longValue();
+                });
+    }
+
+    public long insert(ApplicationForm form, long callId, long organisationId, String codePrefix, OffsetDateTime submittedAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO application (call_id, organisation_id, category_code, code, contact_name, contact_email, title, summary,
+                    description, educators_reached, outcomes, partners, extra_facts, consent, submitted_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')""")
+                .params(callId, organisationId, form.categoryCode(), "pending-" + UUID.randomUUID(), form.contactName(),
+                        form.contactEmail(), form.title(), nullToEmpty(form.summary()), nullToEmpty(form.description()),
+                        form.educatorsReached(), form.outcomes(), form.partners(), json(form.extraFacts()),
+                        Boolean.TRUE.equals(form.consent()), submittedAt)
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        // The code is derived from the id so that concurrent submissions never collide.
+        jdbc.sql("UPDATE application SET code = ? WHERE id = ?")
+                .params(String.format("%s-%s-%03d", codePrefix, form.categoryCode(), id), id).update();
+        return id;
+    }
+
+    /** The application of this call with the same organisation, title and contact e-mail, if one was submitted. */
+    public Optional<StoredApplication> findSame(long callId, String organisationName, String country, String title, String email) {
+        if (organisationName == null || country == null || title == null || email == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " " + """
+                 WHERE a.call_id = ? AND o.normalised_name = ? AND o.country = ? AND LOWER(a.title) = ? AND LOWER(a.contact_email) = ?""")
+                .params(callId, normalise(organisationName), country.strip(), title.strip().toLowerCase(Locale.ROOT),
+                        email.strip().toLowerCase(Locale.ROOT))
+                .query(ApplicationRepository::map).optional();
+    }
+
+    /** Applications the same organisation submitted to the same call before this one, for the duplicate rule. */
+    public List<StoredApplication> earlierOfSameOrganisation(long applicationId) {
+        return jdbc.sql(SELECT + " " + """
+                 WHERE a.call_id = (SELECT call_id FROM application WHERE id = :id)
+                 AND a.organisation_id = (SELECT organisation_id FROM application WHERE id = :id) AND a.id < :id ORDER BY a.id""")
+                .param("id", applicationId).query(ApplicationRepository::map).list();
+    }
+
+    public void recordDuplicate(long id, String duplicateOf) {
+        jdbc.sql("UPDATE application SET duplicate_of = ? WHERE id = ?").params(duplicateOf, id).update();
+    }
+
+    public StoredApplication get(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(ApplicationRepository::map).single();
+    }
+
+    public List<StoredApplication> byCallAndStatus(long callId, ApplicationStatus status) {
+        return jdbc.sql(SELECT + " WHERE a.call_id = ? AND a.status = ? ORDER BY a.id").params(callId, status.name())
+                .query(ApplicationRepository::map).list();
+    }
+
+    public List<StoredApplication> byCall(long callId) {
+        return jdbc.sql(SELECT + " WHERE a.call_id = ? ORDER BY a.id").param(callId).query(ApplicationRepository::map).list();
+    }
+
+    public long countByCallAndStatus(long callId, Collection<ApplicationStatus> statuses) {
+        return jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = :call AND status IN (:statuses)")
+                .param("call", callId).param("statuses", statuses.stream().map(Enum::name).toList())
+                .query(Long.class).single();
+    }
+
+    public void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("UPDATE application SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+    }
+
+    public void setStatus(long id, ApplicationStatus status) {
+        jdbc.sql("UPDATE application SET status = ? WHERE id = ?").params(status.name(), id).update();
+    }
+
+    public void recordEligibility(long id, ApplicationStatus status, String rule, String reason) {
+        jdbc.sql("UPDATE application SET status = ?, eligibility_rule = ?, eligibility_reason = ? WHERE id = ?")
+                .params(status.name(), rule, reason, id).update();
+    }
+
+    static String normalise(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static String json(Map<String, String> facts) {
+        if (facts == null || facts.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(facts));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static StoredApplication map(ResultSet rs, int row) throws SQLException {
+        return new StoredApplication(rs.getLong("id"), rs.getLong("call_id"), rs.getString("code"), rs.getString("category_code"),
+                rs.getString("organisation_name"), rs.getString("organisation_type"), rs.getString("organisation_country"),
+                rs.getString("contact_name"), rs.getString("contact_email"), rs.getString("title"), rs.getString("summary"),
+                rs.getString("description"), (Integer) rs.getObject("educators_reached", Integer.class), rs.getString("outcomes"),
+                rs.getString("partners"), rs.getBoolean("consent"),
+                rs.getObject("submitted_at", OffsetDateTime.class), ApplicationStatus.valueOf(rs.getString("status")),
+                rs.getString("eligibility_reason"));
+    }
+}

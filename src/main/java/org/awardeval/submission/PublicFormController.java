@@ -1,0 +1,96 @@
+package org.awardeval.submission;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.awardeval.call.AwardCall;
+import org.awardeval.call.CallRepository;
+import org.awardeval.call.CallStatus;
+import org.awardeval.submission.SubmissionService.Submission;
+import org.awardeval.system.NotFoundException;
+import org.awardeval.system.ValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The public application form of a call: no login, checked on the server, errors shown next to their fields. */
+@Controller
+public class PublicFormController {
+
+    private final CallRepository calls;
+    private final SubmissionService submissions;
+
+    public PublicFormController(CallRepository calls, SubmissionService submissions) {
+        this.calls = calls;
+        this.submissions = submissions;
+    }
+
+    @GetMapping("/calls/{callId}/apply")
+    public String form(@PathVariable long callId, Model model) {
+        prepare(callId, model, Map.of(), Map.of());
+        return "apply";
+    }
+
+    @PostMapping("/calls/{callId}/apply")
+    public String submit(@PathVariable long callId, @RequestParam Map<String, String> fields, Model model) {
+        Integer educators = null;
+        Map<String, String> errors = new LinkedHashMap<>();
+        String educatorsText = fields.getOrDefault("educatorsReached", "").strip();
+        if (!educatorsText.isEmpty()) {
+            try {
+                educators = Integer.valueOf(educatorsText);
+            } catch (NumberFormatException e) {
+                errors.put("educatorsReached", "Enter a whole number, for example 1200.");
+            }
+        }
+        ApplicationForm form = new ApplicationForm(fields.get("organisationName"), fields.get("organisationType"), fields.get("country"),
+                fields.get("categoryCode"), fields.get("contactName"), fields.get("contactEmail"), fields.get("title"),
+                fields.get("summary"), fields.get("description"), educators, fields.get("outcomes"), fields.get("partners"),
+                "on".equals(fields.get("consent")) || "true".equals(fields.get("consent")), null, null);
+        if (errors.isEmpty()) {
+            try {
+                Submission submission = submissions.submit(callId, form);
+                return "redirect:/calls/" + callId + "/apply/done?reference=" + submission.code();
+            } catch (ValidationException e) {
+                e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+            }
+        }
+        prepare(callId, model, fields, errors);
+        return "apply";
+    }
+
+    @GetMapping("/calls/{callId}/apply/done")
+    public String done(@PathVariable long callId, @RequestParam String reference, Model model) {
+        model.addAttribute("call", call(callId));
+        model.addAttribute("reference", reference);
+        return "applied";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    public String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "not-found";
+    }
+
+    private void prepare(long callId, Model model, Map<String, String> fields, Map<String, String> errors) {
+        AwardCall call = call(callId);
+        model.addAttribute("call", call);
+        model.addAttribute("open", call.status() == CallStatus.OPEN);
+        model.addAttribute("categories", calls.categories(callId));
+        model.addAttribute("organisationTypes", Arrays.stream(OrganisationType.values())
+                .filter(type -> call.allowedOrganisationTypes().contains(type.name())).toList());
+        model.addAttribute("fields", fields);
+        model.addAttribute("errors", errors);
+    }
+
+    private AwardCall call(long callId) {
+        return calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
+    }
+}

@@ -1,0 +1,134 @@
+package org.awardeval.submission;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.awardeval.call.AwardCall;
+import org.awardeval.call.Category;
+import org.awardeval.call.CallRepository;
+import org.awardeval.call.CallStatus;
+import org.awardeval.system.FieldChecks;
+import org.awardeval.system.Vars;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One validation for every channel. A valid application is stored and its process started in one transaction, so a
+ * rejected or failed submission leaves neither a row nor a process instance behind.
+ */
+@Service
+public class SubmissionService {
+
+    public static final String PROCESS_KEY = "Application";
+    private static final Pattern CATEGORY_CODE = Pattern.compile("^[A-Z]{2}$");
+
+    private final CallRepository calls;
+    private final ApplicationRepository applications;
+    private final RuntimeService runtimeService;
+
+    public SubmissionService(CallRepository calls, ApplicationRepository applications, RuntimeService runtimeService) {
+        this.calls = calls;
+        this.applications = applications;
+        this.runtimeService = runtimeService;
+    }
+
+    /** @param alreadySubmitted true when the same application was submitted before: nothing new was created */
+    public record Submission(long applicationId, String code, boolean alreadySubmitted) {
+    }
+
+    /**
+     * Validates, stores and starts the application's process; returns its reference. Submitting the same application
+     * again (same organisation, title and contact e-mail in the same call) returns the first reference and creates
+     * nothing, so a retried request or a re-imported file never duplicates an application.
+     */
+    @Transactional
+    public Submission submit(long callId, ApplicationForm form) {
+        var existing = applications.findSame(callId, form.organisationName(), form.country(), form.title(), form.contactEmail());
+        if (existing.isPresent()) {
+            return new Submission(existing.get().id(), existing.get().code(), true);
+        }
+        StoredApplication stored = store(callId, form);
+        runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(stored.code())
+                .setVariables(identityVariables(stored))
+                .execute();
+        return new Submission(stored.id(), stored.code(), false);
+    }
+
+    /** Validates and stores an application whose process already runs (an application entered in Tasklist). */
+    @Transactional
+    public StoredApplication store(long callId, ApplicationForm form) {
+        FieldChecks checks = new FieldChecks();
+        AwardCall call = calls.find(callId).orElse(null);
+        if (call == null) {
+            checks.fail(Vars.CALL_ID, "there is no call with id " + callId);
+            checks.throwIfAny();
+        }
+        String organisation = checks.name(Vars.ORGANISATION_NAME, form.organisationName(), 300);
+        String type = checks.text(Vars.ORGANISATION_TYPE, form.organisationType(), true, 40);
+        if (type != null && Arrays.stream(OrganisationType.values()).noneMatch(t -> t.name().equals(type))) {
+            checks.fail(Vars.ORGANISATION_TYPE, "'" + type + "' is not one of " + Arrays.toString(OrganisationType.values()));
+        }
+        String country = checks.name(Vars.COUNTRY, form.country(), 100);
+        String category = checks.text(Vars.CATEGORY_CODE, form.categoryCode(), true, 2);
+        if (category != null && !CATEGORY_CODE.matcher(category).matches()) {
+            checks.fail(Vars.CATEGORY_CODE, "must be a category code of two capital letters, was '" + category + "'");
+        } else if (category != null) {
+            List<String> codes = calls.categories(callId).stream().map(Category::code).toList();
+            if (!codes.contains(category)) {
+                checks.fail(Vars.CATEGORY_CODE, "'" + category + "' is not a category of this call; the categories are " + codes);
+            }
+        }
+        String contactName = checks.name(Vars.CONTACT_NAME, form.contactName(), 200);
+        String contactEmail = checks.email(Vars.CONTACT_EMAIL, form.contactEmail());
+        String title = checks.text(Vars.TITLE, form.title(), true, 300);
+        String summary = checks.text(Vars.SUMMARY, form.summary(), false, 2000);
+        String description = checks.text(Vars.DESCRIPTION, form.description(), false, 20000);
+        Integer educators = checks.range(Vars.EDUCATORS_REACHED, form.educatorsReached(), false, 0, 100_000_000);
+        String outcomes = checks.text(Vars.OUTCOMES, form.outcomes(), false, 2000);
+        String partners = checks.text(Vars.PARTNERS, form.partners(), false, 1000);
+        Map<String, String> extra = form.extraFacts() == null ? Map.of() : form.extraFacts();
+        extra.forEach((key, value) -> checks.text("extraFacts." + key, value, false, 1000));
+        if (extra.size() > 30) {
+            checks.fail("extraFacts", "at most 30 further facts are kept, got " + extra.size());
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime submittedAt = form.submittedAt() == null ? now : form.submittedAt();
+        if (submittedAt.isAfter(now.plusMinutes(5))) {
+            checks.fail("submittedAt", "lies in the future: " + submittedAt);
+        }
+        if (call.status() != CallStatus.OPEN) {
+            checks.fail(Vars.CALL_ID, "the call '" + call.name() + "' is closed and takes no more applications (submission deadline "
+                    + call.deadlineText() + ")");
+        } else if (now.isAfter(call.submissionDeadline())) {
+            checks.fail("submittedAt", "the submission deadline of '" + call.name() + "' was " + call.deadlineText());
+        }
+        checks.throwIfAny();
+
+        ApplicationForm clean = new ApplicationForm(organisation, type, country, category, contactName, contactEmail, title,
+                summary, description, educators, outcomes, partners, form.consent(), submittedAt, extra);
+        long organisationId = applications.organisationId(organisation, type, country);
+        long id = applications.insert(clean, callId, organisationId, call.codePrefix(), submittedAt);
+        return applications.get(id);
+    }
+
+    /** The facts the application's process and its coordinator tasks show; they never reach a review instance. */
+    public static Map<String, Object> identityVariables(StoredApplication application) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Vars.APPLICATION_ID, application.id());
+        variables.put(Vars.CALL_ID, application.callId());
+        variables.put(Vars.APPLICATION_CODE, application.code());
+        variables.put(Vars.APPLICATION_TITLE, application.title());
+        variables.put(Vars.ORGANISATION_NAME, application.organisationName());
+        variables.put(Vars.ORGANISATION_TYPE, application.organisationType());
+        variables.put(Vars.COUNTRY, application.country());
+        variables.put(Vars.CATEGORY_CODE, application.categoryCode());
+        variables.put(Vars.CONTACT_NAME, application.contactName());
+        variables.put(Vars.CONTACT_EMAIL, application.contactEmail());
+        return variables;
+    }
+}

@@ -1,0 +1,24 @@
+package org.awardeval.system;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The application's own settings ({@code award.*}); each has an environment variable in application.yml.
+ *
+ * @param processesDir folder with the BPMN, DMN and form files; when it does not exist, the copy packaged in the jar is used
+ * @param pollInterval how often a waiting award cycle re-checks its applications, in case a wake-up message was missed
+ * @param adminPassword password of the {@code admin} user; required outside the demo profile
+ */
+@ConfigurationProperties(prefix = "award")
+public record AwardProperties(String processesDir, Duration pollInterval, String adminPassword) {
+
+    public AwardProperties {
+        if (processesDir == null || processesDir.isBlank()) {
+            processesDir = "processes";
+        }
+        if (pollInterval == null) {
+            pollInterval = Duration.ofMinutes(5);
+        }
+    }
+}

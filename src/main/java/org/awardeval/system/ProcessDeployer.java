@@ -1,0 +1,111 @@
+package org.awardeval.system;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the folder {@code processes/} as one deployment with names relative to the folder, so that forms bound by
+ * deployment resolve and the same files give the same deployment on every node. An unchanged folder creates no new
+ * version; a change to any file redeploys the whole folder together.
+ */
+@Component
+public class ProcessDeployer {
+
+    public static final String DEPLOYMENT_NAME = "award-processes";
+    private static final List<String> EXTENSIONS = List.of(".bpmn", ".dmn", ".form");
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessDeployer.class);
+
+    private final RepositoryService repositoryService;
+    private final AwardProperties properties;
+
+    public ProcessDeployer(RepositoryService repositoryService, AwardProperties properties) {
+        this.repositoryService = repositoryService;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    public void deployOnStart() {
+        Path dir = Path.of(properties.processesDir());
+        if (Files.isDirectory(dir)) {
+            deploy(readDirectory(dir), DEPLOYMENT_NAME, dir.toAbsolutePath().toString());
+        } else {
+            deploy(readClasspath(), DEPLOYMENT_NAME, "classpath:processes");
+        }
+    }
+
+    public DeploymentWithDefinitions deploy(SortedMap<String, byte[]> resources, String deploymentName, String source) {
+        if (resources.isEmpty()) {
+            throw new IllegalStateException("No .bpmn, .dmn or .form file found in " + source);
+        }
+        DeploymentBuilder builder = repositoryService.createDeployment()
+                .name(deploymentName)
+                .source(deploymentName)
+                .enableDuplicateFiltering(false);
+        resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+        DeploymentWithDefinitions deployment = builder.deployWithResult();
+        int created = size(deployment.getDeployedProcessDefinitions()) + size(deployment.getDeployedDecisionDefinitions());
+        LOG.info("Processes from {} ({} files): deployment {}, {} new definitions", source, resources.size(), deployment.getId(), created);
+        return deployment;
+    }
+
+    /** The deployable files below a folder, named by their path relative to it with '/' separators. */
+    public static SortedMap<String, byte[]> readDirectory(Path dir) {
+        SortedMap<String, byte[]> resources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(ProcessDeployer::deployable).toList()) {
+                String name = dir.relativize(file).toString().replace('\\', '/');
+                resources.put(name, Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the processes folder " + dir.toAbsolutePath(), e);
+        }
+        return resources;
+    }
+
+    /** The same files as packaged in the jar under {@code processes/}. */
+    public static SortedMap<String, byte[]> readClasspath() {
+        SortedMap<String, byte[]> resources = new TreeMap<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*")) {
+                String url = resource.getURL().toString();
+                int at = url.lastIndexOf("/processes/");
+                if (resource.isReadable() && at >= 0 && EXTENSIONS.stream().anyMatch(url::endsWith)) {
+                    try (var in = resource.getInputStream()) {
+                        resources.put(url.substring(at + "/processes/".length()), in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the packaged processes", e);
+        }
+        return resources;
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    private static boolean deployable(Path file) {
+        String name = file.getFileName().toString();
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+}

@@ -1,0 +1,137 @@
+package org.awardeval.announcement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.awardeval.announcement.NotificationRepository.Stored;
+import org.awardeval.call.CallService;
+import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.MovableClock;
+import org.awardeval.support.OwnJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The applicants' e-mails, against an SMTP server in the test: content, one per applicant, never twice. */
+@OwnJvm
+@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025", "award.mail-interval=PT1H"})
+@ActiveProfiles("test")
+class AnnouncementMailTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired CycleDriver driver;
+    @Autowired CallService callService;
+    @Autowired MailOutbox outbox;
+    @Autowired NotificationRepository notifications;
+    @Autowired JdbcClient jdbc;
+    @Autowired MovableClock clock;
+
+    @TestConfiguration
+    static class ClockConfig {
+        @Bean
+        MovableClock clock() {
+            return new MovableClock();
+        }
+    }
+
+    private long cycleWith(OffsetDateTime embargo) {
+        driver.ensureUsers();
+        OffsetDateTime now = OffsetDateTime.now();
+        long callId = callService.open(new CallRequest("Mail call " + System.nanoTime(), null, "ML", now.plusDays(5), now.plusDays(10),
+                3, 1, CycleDriver.CHAIR, null, null, null, null, embargo));
+        List.of(CycleDriver.form("Steppe University ml", "HEI", "Mongolia", "MC", "Bolormaa Ganbold", "bolormaa@ml.test", true),
+                CycleDriver.form("Archipelago Institute ml", "HEI", "Indonesia", "MC", "Siti Rahma", "siti@ml.test", true),
+                CycleDriver.form("Quiet College ml", "HEI", "Kenya", "NC", "Wanjiru Kamau", "wanjiru@ml.test", false))
+                .forEach(form -> driver.submit(callId, form));
+        return callId;
+    }
+
+    @Test
+    void everyApplicantGetsOneMailWithTheResultAndFeedbackNeverTwice() throws Exception {
+        long callId = cycleWith(null);
+        driver.runToAnnouncement(callId);
+        assertThat(outbox.flush()).isEqualTo(3);
+        // A retried job writes the same notification again, and the outbox is flushed again, twice at once.
+        Stored any = notifications.byCall(callId).get(0);
+        assertThat(notifications.insertOnce(new NotificationRepository.Notification(any.applicationId(), any.kind(), any.recipient(),
+                any.subject(), any.body(), "<p>again</p>", OffsetDateTime.now()))).isFalse();
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(outbox::flush);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(outbox::flush);
+        assertThat(a.get() + b.get()).isZero();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        Map<String, MimeMessage> byRecipient = Arrays.stream(received).collect(Collectors.toMap(
+                m -> GreenMailUtil.getAddressList(uncheck(m)), m -> m));
+        assertThat(byRecipient).containsOnlyKeys("bolormaa@ml.test", "siti@ml.test", "wanjiru@ml.test");
+        assertThat(notifications.byCall(callId)).allSatisfy(n -> assertThat(n.status()).isEqualTo("SENT"));
+
+        String winnerText = GreenMailUtil.getBody(byRecipient.values().stream().filter(m -> subject(m).contains("selected"))
+                .findFirst().orElseThrow());
+        assertThat(winnerText).contains("has been selected for the award", "Feedback from the judges", "Clear description of outcomes.");
+        MimeMessage ineligible = byRecipient.get("wanjiru@ml.test");
+        assertThat(subject(ineligible)).contains("is not eligible");
+        MimeMultipart parts = (MimeMultipart) ineligible.getContent();
+        String all = GreenMailUtil.getBody(ineligible);
+        assertThat(all).contains("text/plain").contains("text/html").contains("consent");
+        assertThat(parts.getCount()).isPositive();
+        assertThat(all).doesNotContain("[person]");
+    }
+
+    @Test
+    void resultsWaitForTheEmbargoAndAFailedSendIsRetriedOnce() throws Exception {
+        OffsetDateTime embargo = OffsetDateTime.now().plusDays(1);
+        long callId = cycleWith(embargo);
+        driver.runToAnnouncement(callId);
+        smtp.stop();
+        int before = smtp.getReceivedMessages().length;
+        assertThat(outbox.flush()).isZero();
+        assertThat(notifications.byCall(callId).stream().filter(n -> n.kind().equals("INELIGIBLE"))).singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo("PENDING")).satisfies(n -> assertThat(n.attempts()).isEqualTo(1));
+        smtp.start();
+        assertThat(outbox.flush()).as("only the ineligibility notice: the results are embargoed").isEqualTo(1);
+        assertThat(notifications.byCall(callId).stream().filter(n -> n.kind().equals("RESULT")))
+                .hasSize(2).allSatisfy(n -> assertThat(n.status()).isEqualTo("PENDING"));
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(outbox.flush()).isEqualTo(2);
+        assertThat(outbox.flush()).isZero();
+        assertThat(smtp.getReceivedMessages().length - before).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT MIN(sent_at) FROM notification n JOIN application a ON a.id = n.application_id "
+                + "WHERE a.call_id = ? AND n.kind = 'RESULT'").param(callId).query(OffsetDateTime.class).single()).isAfter(embargo);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static jakarta.mail.Address[] uncheck(MimeMessage message) {
+        try {
+            return message.getAllRecipients();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

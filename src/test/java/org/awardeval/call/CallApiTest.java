@@ -1,0 +1,114 @@
+package org.awardeval.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.H2Test;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Opening a call through the API, with its categories, rubric and time zone, and extending its deadline. */
+@H2Test
+class CallApiTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired CycleDriver driver;
+    @Autowired CallRepository calls;
+    @Autowired ManagementService managementService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+
+    @BeforeEach
+    void users() {
+        driver.ensureUsers();
+    }
+
+    private TestRestTemplate coordinator() {
+        return rest.withBasicAuth(CycleDriver.COORDINATOR, CycleDriver.PASSWORD);
+    }
+
+    @Test
+    void aCoordinatorOpensACallWithItsOwnCategoriesRubricAndTimeZone() {
+        OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).withNano(0);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("callName", "API call " + System.nanoTime(), "theme", "Digital futures",
+                "codePrefix", "AP26", "submissionDeadline", deadline.toString(), "reviewDeadline", deadline.plusDays(30).toString(),
+                "reviewsPerApplication", 2, "winnersPerCategory", 1, "chairUserId", CycleDriver.CHAIR, "timeZone", "Asia/Singapore"));
+        body.put("categories", List.of(Map.of("code", "AI", "name", "AI in teaching", "description", "Generative AI in courses"),
+                Map.of("code", "OE", "name", "Open education")));
+        body.put("rubric", Map.of("innovation", 2, "equity", 0.5));
+        body.put("allowedOrganisationTypes", List.of("HEI", "NATIONAL_CENTRE"));
+        ResponseEntity<Map> created = coordinator().postForEntity("/api/calls", body, Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long callId = ((Number) created.getBody().get("callId")).longValue();
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/calls/" + callId);
+        assertThat((String) created.getBody().get("submissionDeadlineText")).contains("Asia/Singapore (UTC+08:00)");
+
+        AwardCall call = calls.get(callId);
+        assertThat(call.submissionDeadline().toInstant()).isEqualTo(deadline.toInstant());
+        assertThat(call.allowedOrganisationTypes()).containsExactlyInAnyOrder("HEI", "NATIONAL_CENTRE");
+        assertThat(calls.categories(callId)).extracting(Category::code).containsExactly("AI", "OE");
+        assertThat(calls.rubric(callId)).containsEntry("innovation", new java.math.BigDecimal("2.000"))
+                .containsEntry("equity", new java.math.BigDecimal("0.500")).containsEntry("impact", new java.math.BigDecimal("1.000"));
+
+        Map<?, ?> publicView = rest.getForObject("/api/calls/" + callId, Map.class);
+        assertThat(publicView.get("status")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void invalidCallsAreRefusedFieldByFieldAndOnlyCoordinatorsMayOpenOne() {
+        Map<String, Object> body = Map.of("callName", "", "codePrefix", "x", "submissionDeadline", "2020-01-01T00:00:00Z",
+                "reviewDeadline", "2019-01-01T00:00:00Z", "chairUserId", CycleDriver.CHAIR, "timeZone", "Mars/Olympus",
+                "categories", List.of(Map.of("code", "A1", "name", "")), "rubric", Map.of("luck", 3));
+        ResponseEntity<Map> refused = coordinator().postForEntity("/api/calls", body, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(refused)).contains("callName", "codePrefix", "submissionDeadline", "reviewDeadline", "timeZone",
+                "categories[0].code", "categories[0].name", "rubric.luck");
+
+        ResponseEntity<Map> wrongType = coordinator().postForEntity("/api/calls", Map.of("callName", "x", "submissionDeadline", "tomorrow"),
+                Map.class);
+        assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(wrongType)).containsExactly("submissionDeadline");
+
+        assertThat(rest.postForEntity("/api/calls", body, Map.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("tj01", CycleDriver.PASSWORD).postForEntity("/api/calls", body, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theDeadlineOfAnOpenCallCanBeExtendedAndItsTimerMoves() {
+        long callId = driver.openCall("Extend " + System.nanoTime());
+        OffsetDateTime later = calls.get(callId).submissionDeadline().plusDays(7).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ResponseEntity<Map> extended = coordinator().postForEntity("/api/calls/" + callId + "/deadline",
+                Map.of("submissionDeadline", later.toString()), Map.class);
+        assertThat(extended.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(calls.get(callId).submissionDeadline().toInstant()).isEqualTo(later.toInstant());
+        String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
+                .singleResult().getId();
+        assertThat(managementService.createJobQuery().processInstanceId(cycle).timers().singleResult().getDuedate().toInstant())
+                .isEqualTo(later.toInstant());
+        assertThat(taskService.createTaskQuery().processInstanceId(cycle).singleResult().getDueDate().toInstant())
+                .isEqualTo(later.toInstant());
+
+        ResponseEntity<Map> earlier = coordinator().postForEntity("/api/calls/" + callId + "/deadline",
+                Map.of("submissionDeadline", later.minusDays(1).toString()), Map.class);
+        assertThat(earlier.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(earlier)).containsExactly("submissionDeadline");
+        assertThat(rest.getForEntity("/api/calls/999999", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> fields(ResponseEntity<Map> response) {
+        return ((List<Map<String, String>>) response.getBody().get("errors")).stream().map(e -> e.get("field")).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package org.awardeval.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.awardeval.call.CallRepository;
+import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.submission.ApplicationStatus;
+import org.awardeval.submission.StoredApplication;
+import org.awardeval.support.OwnJvm;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What mvn spring-boot:run gives: the demo cycle with its job executor running, Tasklist served, and a demo judge who
+ * finds review tasks once the demo coordinator has closed the call.
+ */
+@OwnJvm
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:demo-mode-test;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("demo")
+class DemoModeTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired CallRepository calls;
+    @Autowired ApplicationRepository applications;
+
+    @Test
+    void aDemoJudgeFindsReviewTasksAfterTheCoordinatorClosesTheCall() throws InterruptedException {
+        long callId = calls.findIdByName(DemoSeeder.DEMO_CALL).orElseThrow();
+        List<StoredApplication> demo = applications.byCall(callId);
+        assertThat(demo).hasSizeBetween(35, 45);
+        assertThat(demo.stream().map(StoredApplication::categoryCode).distinct()).containsExactlyInAnyOrder("MC", "NC", "SC", "IU");
+        assertThat(rest.getForEntity("/camunda/app/tasklist/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        TestRestTemplate judge = rest.withBasicAuth("judge01", DemoData.PASSWORD);
+        assertThat(judge.getForObject("/engine-rest/task?assignee=judge01", Map[].class)).isEmpty();
+
+        TestRestTemplate coordinator = rest.withBasicAuth("coordinator", DemoData.PASSWORD);
+        Map<?, ?>[] close = coordinator.getForObject("/engine-rest/task?taskDefinitionKey=Task_CloseCallEarly&candidateGroup=coordinators",
+                Map[].class);
+        assertThat(close).hasSize(1);
+        awaitTrue(() -> applications.countByCallAndStatus(callId, ApplicationStatus.UNSETTLED) == 0, Duration.ofSeconds(60));
+        ResponseEntity<String> completed = coordinator.postForEntity("/engine-rest/task/" + close[0].get("id") + "/complete",
+                Map.of("variables", Map.of()), String.class);
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        awaitTrue(() -> judge.getForObject("/engine-rest/task?assignee=judge01", Map[].class).length > 0, Duration.ofSeconds(90));
+        // Tasklist lists tasks through the judge's filter.
+        Map<?, ?>[] filters = judge.getForObject("/engine-rest/filter?resourceType=Task", Map[].class);
+        Map<?, ?> myTasks = List.of(filters).stream().filter(f -> "My tasks".equals(f.get("name"))).findFirst().orElseThrow();
+        Map<?, ?>[] listed = judge.getForObject("/engine-rest/filter/" + myTasks.get("id") + "/list", Map[].class);
+        assertThat(listed).isNotEmpty().allSatisfy(task -> assertThat((String) task.get("name")).startsWith("Review PA25-"));
+    }
+
+    private static void awaitTrue(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Condition not met within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.awardeval.support;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.awardeval.assignment.JudgeService;
+import org.awardeval.assignment.JudgeService.JudgeRegistration;
+import org.awardeval.call.CallRepository;
+import org.awardeval.call.CallService;
+import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.security.AccessSetup;
+import org.awardeval.security.Groups;
+import org.awardeval.submission.ApplicationForm;
+import org.awardeval.submission.SubmissionService;
+import org.awardeval.submission.SubmissionService.Submission;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Drives a cycle the way its users and the job executor would, for tests. */
+@Component
+public class CycleDriver {
+
+    public static final String PASSWORD = "secret";
+    public static final String COORDINATOR = "coord";
+    public static final String CHAIR = "chairperson";
+
+    private final CallService calls;
+    private final SubmissionService submissions;
+    private final JudgeService judges;
+    private final AccessSetup access;
+    private final ManagementService managementService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final RuntimeService runtimeService;
+    private final CallRepository callRepository;
+
+    public CycleDriver(CallService calls, SubmissionService submissions, JudgeService judges, AccessSetup access,
+            ManagementService managementService, TaskService taskService, IdentityService identityService,
+            RuntimeService runtimeService, CallRepository callRepository) {
+        this.calls = calls;
+        this.submissions = submissions;
+        this.judges = judges;
+        this.access = access;
+        this.managementService = managementService;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.runtimeService = runtimeService;
+        this.callRepository = callRepository;
+    }
+
+    /** Ten judges from countries no test application comes from, each expert in two categories. */
+    public static final List<JudgeRegistration> JUDGES = List.of(
+            judge("tj01", "Norway", "MC", "NC"), judge("tj02", "Japan", "SC", "IU"), judge("tj03", "Chile", "MC", "SC"),
+            judge("tj04", "Canada", "NC", "IU"), judge("tj05", "France", "MC", "IU"), judge("tj06", "Jordan", "NC", "SC"),
+            judge("tj07", "India", "MC", "NC"), judge("tj08", "Brazil", "SC", "IU"), judge("tj09", "Zambia", "MC", "SC"),
+            judge("tj10", "Egypt", "NC", "IU"));
+
+    private static JudgeRegistration judge(String id, String country, String... expertise) {
+        return new JudgeRegistration(id, PASSWORD, "Judge", id.toUpperCase(), id + "@judges.test", "F", country,
+                "Institute " + id, 20, Set.of(expertise));
+    }
+
+    public void ensureUsers() {
+        access.ensureUser(COORDINATOR, "Cora", "Ordinator", "coord@test", PASSWORD, Groups.COORDINATORS);
+        access.ensureUser(CHAIR, "Chris", "Chair", "chair@test", PASSWORD, Groups.PANEL);
+        JUDGES.forEach(judges::register);
+    }
+
+    public long openCall(String name) {
+        ensureUsers();
+        OffsetDateTime now = OffsetDateTime.now();
+        return calls.open(new CallRequest(name, "Test theme", "TA", now.plusDays(10), now.plusDays(20), 3, 1, CHAIR));
+    }
+
+    public Submission submit(long callId, ApplicationForm form) {
+        return submissions.submit(callId, form);
+    }
+
+    /**
+     * Closes the call and plays every user until the results are announced: judges score, the chair confirms the
+     * proposed winners.
+     */
+    public void runToAnnouncement(long callId) {
+        runJobs();
+        String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
+                .singleResult().getId();
+        Task close = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_CloseCallEarly").singleResult();
+        completeAs(COORDINATOR, close.getId(), Map.of());
+        runJobs();
+        int score = 0;
+        for (Task task : taskService.createTaskQuery().processDefinitionKey("Review").list()) {
+            String code = (String) taskService.getVariable(task.getId(), "applicationCode");
+            if (code.startsWith(callRepository.codePrefixOf(callId) + "-")) {
+                completeAs(task.getAssignee(), task.getId(), review(1 + (score++ % 5)));
+            }
+        }
+        runJobs();
+        Task confirm = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ConfirmWinners").singleResult();
+        completeAs(confirm.getAssignee(), confirm.getId(), Map.of("winners", runtimeService.getVariableTyped(cycle, "winners")));
+        runJobs();
+    }
+
+    /** Runs every job that is due, including the ones those jobs create, like the job executor would. */
+    public int runJobs() {
+        int executed = 0;
+        for (int round = 0; round < 200; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return executed;
+            }
+            for (Job job : jobs) {
+                managementService.executeJob(job.getId());
+                executed++;
+            }
+        }
+        throw new IllegalStateException("Jobs keep coming after 200 rounds");
+    }
+
+    /** Completes a task as the given user, with their groups, as Tasklist or the REST API would. */
+    public void completeAs(String userId, String taskId, Map<String, Object> variables) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+        identityService.setAuthentication(userId, groups);
+        try {
+            taskService.complete(taskId, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    public List<Task> tasksOf(String userId) {
+        return taskService.createTaskQuery().taskAssignee(userId).list();
+    }
+
+    public static Map<String, Object> review(int score) {
+        return Map.of("score_innovation", score, "score_impact", score, "score_equity", Math.max(1, score - 1),
+                "score_transferability", score, "score_sustainability", score, "panelComment", "Solid case, score " + score,
+                "applicantFeedback", "Clear description of outcomes.", "confidence", "HIGH");
+    }
+
+    public static ApplicationForm form(String organisation, String type, String country, String category, String contact,
+            String email, boolean consent) {
+        String title = switch (category) {
+            case "MC" -> "Micro-certification for lecturers at " + organisation;
+            case "NC" -> "A national network led by " + organisation;
+            case "SC" -> "Smart classrooms in everyday teaching at " + organisation;
+            default -> "Industry partnership of " + organisation;
+        };
+        String summary = organisation + " trained lecturers; contact " + contact + " (" + email + ").";
+        String description = "The programme of " + organisation + " was led by " + contact + ". Write to " + email
+                + " or visit https://www.example.org/case. It reached 300 educators.";
+        return new ApplicationForm(organisation, type, country, category, contact, email, title, summary, description, 300, consent,
+                null);
+    }
+
+    public static List<ApplicationForm> sixEligible(String suffix) {
+        List<ApplicationForm> forms = new ArrayList<>();
+        forms.add(form("Steppe University " + suffix, "HEI", "Mongolia", "MC", "Bolormaa Ganbold", "bolormaa" + suffix + "@steppe.test", true));
+        forms.add(form("Archipelago Institute " + suffix, "HEI", "Indonesia", "MC", "Siti Rahma", "siti" + suffix + "@archi.test", true));
+        forms.add(form("Delta National Centre " + suffix, "NATIONAL_CENTRE", "Egypt", "NC", "Ahmed Fathy", "ahmed" + suffix + "@delta.test", true));
+        forms.add(form("Copper Polytechnic " + suffix, "HEI", "Zambia", "SC", "Mwila Chanda", "mwila" + suffix + "@copper.test", true));
+        forms.add(form("Baobab EdTech " + suffix, "ENTERPRISE", "Senegal", "IU", "Aminata Diallo", "aminata" + suffix + "@baobab.test", true));
+        forms.add(form("Steppe University " + suffix, "HEI", "Mongolia", "SC", "Tuya Bat", "tuya" + suffix + "@steppe.test", true));
+        return forms;
+    }
+}
