@@ -1,6 +1,5 @@
 package org.awardeval.announcement;
 
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /** Records the winners the chair confirmed and tells every reviewed application its result. */
@@ -40,7 +38,7 @@ public class AnnounceResultsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long callId = Vars.requiredLong(execution, Vars.CALL_ID);
         List<Result> ranking = results.byCall(callId);
-        Set<String> winners = codes(execution.getVariable(Vars.WINNERS));
+        Set<String> winners = new LinkedHashSet<>(Vars.strings(execution, Vars.WINNERS));
         FieldChecks checks = new FieldChecks();
         for (String code : winners) {
             if (ranking.stream().noneMatch(r -> r.code().equals(code))) {
@@ -59,18 +57,5 @@ public class AnnounceResultsDelegate implements JavaDelegate {
                     .processInstanceBusinessKey(result.code())
                     .correlateAll();
         }
-    }
-
-    /** The chair's choice arrives from the form as JSON, from the API as a list. */
-    static Set<String> codes(Object value) {
-        Set<String> codes = new LinkedHashSet<>();
-        if (value instanceof SpinJsonNode node && node.isArray()) {
-            node.elements().forEach(element -> codes.add(element.stringValue()));
-        } else if (value instanceof Collection<?> collection) {
-            collection.forEach(element -> codes.add(String.valueOf(element)));
-        } else if (value != null) {
-            throw new IllegalArgumentException(Vars.WINNERS + ": expected a list of application codes, got " + value);
-        }
-        return codes;
     }
 }

@@ -31,7 +31,6 @@ public class AssignmentRepository {
         return jdbc.sql("SELECT id FROM assignment WHERE application_id = ? ORDER BY id").param(applicationId).query(Long.class).list();
     }
 
-
     public AssignmentView view(long assignmentId) {
         return jdbc.sql("""
                 SELECT s.id, s.call_id, s.application_id, a.code, c.name AS category_name, j.user_id, k.review_deadline
@@ -45,6 +44,11 @@ public class AssignmentRepository {
                 .query((rs, row) -> new AssignmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
                 .single();
+    }
+
+    /** The review instance of an assignment, so that the audit finds the judge's task in the history. */
+    public void setReviewInstance(long assignmentId, String processInstanceId) {
+        jdbc.sql("UPDATE assignment SET review_process_instance_id = ? WHERE id = ?").params(processInstanceId, assignmentId).update();
     }
 
     public void markDone(long assignmentId) {

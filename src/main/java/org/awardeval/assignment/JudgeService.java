@@ -27,7 +27,7 @@ public class JudgeService {
     @Transactional
     public long register(JudgeRegistration r) {
         FieldChecks checks = new FieldChecks();
-        checks.text("userId", r.userId(), true, 64);
+        checks.userId("userId", r.userId());
         checks.text("lastName", r.lastName(), true, 100);
         checks.email("email", r.email());
         checks.text("country", r.country(), true, 100);

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 public record AwardCall(long id, String name, String theme, String codePrefix, OffsetDateTime submissionDeadline,
-        OffsetDateTime reviewDeadline, int reviewsPerApplication, int winnersPerCategory, String chairUserId,
+        OffsetDateTime reviewDeadline, int reviewsPerApplication, int winnersPerCategory, int shortlistPerCategory, String chairUserId,
         CallStatus status, String timeZone, Set<String> allowedOrganisationTypes, OffsetDateTime embargoUntil) {
 
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm");

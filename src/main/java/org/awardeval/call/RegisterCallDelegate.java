@@ -60,6 +60,8 @@ public class RegisterCallDelegate implements JavaDelegate {
         OffsetDateTime embargo = execution.getVariable(Vars.EMBARGO_UNTIL) == null ? null : moment(checks, execution, Vars.EMBARGO_UNTIL);
         Integer reviews = number(checks, execution, Vars.REVIEWS_PER_APPLICATION, 3, 1, 10);
         Integer winners = number(checks, execution, Vars.WINNERS_PER_CATEGORY, 3, 1, 50);
+        Integer shortlist = winners == null ? null
+                : number(checks, execution, Vars.SHORTLIST_PER_CATEGORY, 2 * winners, winners, Math.max(winners, 100));
         String timeZone = checks.text(Vars.TIME_ZONE, Vars.string(execution, Vars.TIME_ZONE), false, 60);
         if (timeZone == null) {
             timeZone = "UTC";
@@ -75,7 +77,7 @@ public class RegisterCallDelegate implements JavaDelegate {
         }
         checks.throwIfAny();
 
-        long callId = calls.insert(name, theme, prefix, submissionDeadline, reviewDeadline, reviews, winners, chair, timeZone,
+        long callId = calls.insert(name, theme, prefix, submissionDeadline, reviewDeadline, reviews, winners, shortlist, chair, timeZone,
                 allowedTypes, embargo, execution.getProcessInstanceId());
         categories.forEach(category -> calls.insertCategory(callId, category));
         int position = 0;
@@ -91,6 +93,7 @@ public class RegisterCallDelegate implements JavaDelegate {
         execution.setVariable(Vars.REVIEW_DEADLINE, Vars.date(reviewDeadline));
         execution.setVariable(Vars.REVIEWS_PER_APPLICATION, reviews);
         execution.setVariable(Vars.WINNERS_PER_CATEGORY, winners);
+        execution.setVariable(Vars.SHORTLIST_PER_CATEGORY, shortlist);
         execution.setVariable(Vars.POLL_INTERVAL, properties.pollInterval().toString());
     }
 

@@ -1,17 +1,21 @@
 package org.awardeval.deliberation;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.Ranking.Ranked;
 import org.awardeval.review.ReviewRepository;
+import org.awardeval.review.ReviewRepository.ReviewSummary;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
+import org.awardeval.system.AwardProperties;
 import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,67 +24,83 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Ranks the reviewed applications and prepares the chair's task: the ranking table, the options and the proposed
- * winners, all by application code and anonymised title.
+ * Ranks the reviewed applications and prepares the panel's vote: the shortlist of each category (code, anonymised
+ * title, scores, review excerpts by judge code), the panel members, their quorum and the voting deadline. Only the
+ * shortlist enters the cycle's variables, which every panel member's task can read.
  */
 @Component
 public class RankApplicationsDelegate implements JavaDelegate {
 
-    /** The shortlist of a category holds this many times its number of winners. */
-    public static final int SHORTLIST_FACTOR = 2;
+    static final int EXCERPT_LENGTH = 200;
 
     private final CallRepository calls;
     private final ApplicationRepository applications;
     private final ReviewRepository reviews;
     private final ResultRepository results;
     private final DossierRepository dossiers;
+    private final PanelService panel;
+    private final AwardProperties properties;
 
     public RankApplicationsDelegate(CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
-            ResultRepository results, DossierRepository dossiers) {
+            ResultRepository results, DossierRepository dossiers, PanelService panel, AwardProperties properties) {
         this.calls = calls;
         this.applications = applications;
         this.reviews = reviews;
         this.results = results;
         this.dossiers = dossiers;
+        this.panel = panel;
+        this.properties = properties;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         AwardCall call = calls.get(Vars.requiredLong(execution, Vars.CALL_ID));
-        Map<Long, Normalisation.Aggregate> aggregates = Normalisation.aggregate(reviews.byCall(call.id()).stream()
+        List<ReviewSummary> callReviews = reviews.byCall(call.id());
+        Map<Long, Normalisation.Aggregate> aggregates = Normalisation.aggregate(callReviews.stream()
                 .map(r -> new Normalisation.Review(r.applicationId(), r.judgeCode(), r.total().doubleValue())).toList());
         List<Ranking.Scored> scored = new ArrayList<>();
         for (StoredApplication a : applications.byCallAndStatus(call.id(), ApplicationStatus.REVIEWED)) {
             Normalisation.Aggregate aggregate = aggregates.getOrDefault(a.id(), new Normalisation.Aggregate(a.id(), 0, 0, 0, false, 0));
             scored.add(new Ranking.Scored(a.id(), a.code(), a.categoryCode(), aggregate));
         }
-        List<Ranked> ranking = Ranking.rank(scored, call.winnersPerCategory(), SHORTLIST_FACTOR * call.winnersPerCategory());
+        List<Ranked> ranking = Ranking.rank(scored, call.winnersPerCategory(), call.shortlistPerCategory());
         results.saveRanking(call.id(), ranking);
 
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<Map<String, Object>> options = new ArrayList<>();
-        List<String> proposed = new ArrayList<>();
+        Map<Long, List<ReviewSummary>> reviewsByApplication = callReviews.stream()
+                .collect(Collectors.groupingBy(ReviewSummary::applicationId));
+        List<Map<String, Object>> shortlist = new ArrayList<>();
         for (Ranked r : ranking) {
-            String title = dossiers.find(r.applicationId()).map(DossierRepository.Dossier::title).orElse("");
+            if (!r.shortlisted()) {
+                continue;
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("category", r.categoryCode());
             row.put("rank", r.rank());
             row.put("code", r.code());
-            row.put("title", title);
+            row.put("title", dossiers.find(r.applicationId()).map(DossierRepository.Dossier::title).orElse(""));
             row.put("normalisedScore", r.normalisedScore());
             row.put("meanScore", r.meanScore());
             row.put("spread", r.spread() + (r.disagreement() ? " (judges disagree)" : ""));
             row.put("reviews", r.reviews());
-            row.put("shortlisted", r.shortlisted() ? "yes" : "");
-            row.put("proposed", r.proposed() ? "yes" : "");
-            rows.add(row);
-            options.add(Map.of("label", r.code() + " (" + r.categoryCode() + " #" + r.rank() + ") " + title, "value", r.code()));
-            if (r.proposed()) {
-                proposed.add(r.code());
-            }
+            row.put("excerpts", excerpts(reviewsByApplication.getOrDefault(r.applicationId(), List.of())));
+            shortlist.add(row);
         }
-        execution.setVariable(Vars.RANKING, SpinValues.jsonValue(Spin.JSON(rows)).create());
-        execution.setVariable(Vars.WINNER_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
-        execution.setVariable(Vars.WINNERS, SpinValues.jsonValue(Spin.JSON(proposed)).create());
+        List<String> members = new ArrayList<>(panel.members());
+        execution.setVariable(Vars.SHORTLIST, SpinValues.jsonValue(Spin.JSON(shortlist)).create());
+        execution.setVariable(Vars.PANEL_MEMBERS, members);
+        execution.setVariable(Vars.PANEL_QUORUM, Tally.quorum(members.size()));
+        execution.setVariable(Vars.VOTING_DEADLINE, Vars.date(OffsetDateTime.now().plus(properties.votingPeriod())));
+    }
+
+    /** "J-03: first words of the comment …; J-07: …", by judge code only. */
+    static String excerpts(List<ReviewSummary> reviews) {
+        return reviews.stream()
+                .filter(r -> r.panelComment() != null && !r.panelComment().isBlank())
+                .map(r -> r.judgeCode() + ": " + shorten(r.panelComment().strip()))
+                .collect(Collectors.joining(" | "));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH - 1).stripTrailing() + "…";
     }
 }

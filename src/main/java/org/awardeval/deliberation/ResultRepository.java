@@ -11,7 +11,7 @@ public class ResultRepository {
 
     public record Result(long applicationId, String code, String categoryCode, BigDecimal normalisedScore, BigDecimal meanScore,
             BigDecimal spread, boolean disagreement, int reviewCount, int rankInCategory, boolean shortlisted, boolean proposed,
-            boolean winner) {
+            boolean winner, int votes) {
     }
 
     private final JdbcClient jdbc;
@@ -34,6 +34,12 @@ public class ResultRepository {
         }
     }
 
+    public void saveVotes(List<Tally.Counted> tally) {
+        for (Tally.Counted c : tally) {
+            jdbc.sql("UPDATE result SET votes = ? WHERE application_id = ?").params(c.votes(), c.applicationId()).update();
+        }
+    }
+
     public void setWinner(long applicationId, boolean winner) {
         jdbc.sql("UPDATE result SET winner = ? WHERE application_id = ?").params(winner, applicationId).update();
     }
@@ -41,7 +47,7 @@ public class ResultRepository {
     public List<Result> byCall(long callId) {
         return jdbc.sql("""
                 SELECT r.application_id, a.code, r.category_code, r.normalised_score, r.mean_score, r.spread, r.disagreement,
-                    r.review_count, r.rank_in_category, r.shortlisted, r.proposed, r.winner
+                    r.review_count, r.rank_in_category, r.shortlisted, r.proposed, r.winner, r.votes
                 FROM result r JOIN application a ON a.id = r.application_id
                 WHERE r.call_id = ? ORDER BY r.category_code, r.rank_in_category""")
                 .param(callId).query(Result.class).list();

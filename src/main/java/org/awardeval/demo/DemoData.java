@@ -3,6 +3,7 @@ package org.awardeval.demo;
 import java.util.List;
 import java.util.Set;
 import org.awardeval.assignment.JudgeService.JudgeRegistration;
+import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.submission.ApplicationForm;
 
 /** Realistic, fictitious applications and judges for the demo cycle. */
@@ -102,6 +103,19 @@ final class DemoData {
                     "Generative AI and data visualisation courses delivered on the IIOE platform.",
                     "%1$s provided cloud credits and course content; %2$s coordinated cohorts in Africa, Asia and Latin America.",
                     3000));
+
+    /** The chair and four members; one declared a conflict with an applicant, so is recused from its cases. */
+    static final List<PanelRegistration> PANEL = List.of(
+            new PanelRegistration("chair", PASSWORD, "Charles", "Chair", "chair@demo.example.org", "International Centre for Higher Education Innovation",
+                    "China", List.of()),
+            new PanelRegistration("panel01", PASSWORD, "Fatima", "Benali", "panel01@demo.example.org", "Maghreb Digital Learning Network",
+                    "Morocco", List.of()),
+            new PanelRegistration("panel02", PASSWORD, "Arjun", "Mehta", "panel02@demo.example.org", "Indian Council for Digital Education",
+                    "India", List.of("Punjab Institute of Engineering Education")),
+            new PanelRegistration("panel03", PASSWORD, "Elena", "Petrova", "panel03@demo.example.org", "Eurasian Open University Alliance",
+                    "Bulgaria", List.of()),
+            new PanelRegistration("panel04", PASSWORD, "Samuel", "Osei", "panel04@demo.example.org", "West African Teacher Education Forum",
+                    "Ghana", List.of()));
 
     static final List<JudgeRegistration> JUDGES = List.of(
             judge("judge01", "Helena", "Marsh", "F", "United Kingdom", "University of Northbridge", "MC", "NC"),

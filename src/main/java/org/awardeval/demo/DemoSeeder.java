@@ -6,6 +6,7 @@ import java.util.List;
 import org.awardeval.assignment.JudgeService;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService;
+import org.awardeval.deliberation.PanelService;
 import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
@@ -32,9 +33,11 @@ public class DemoSeeder {
     private final CallService callService;
     private final CallRepository calls;
     private final SubmissionService submissions;
+    private final PanelService panel;
 
     public DemoSeeder(AccessSetup access, JudgeService judges, CallService callService, CallRepository calls,
-            SubmissionService submissions) {
+            SubmissionService submissions, PanelService panel) {
+        this.panel = panel;
         this.access = access;
         this.judges = judges;
         this.callService = callService;
@@ -47,10 +50,7 @@ public class DemoSeeder {
     public void seed() {
         String pw = DemoData.PASSWORD;
         access.ensureUser("coordinator", "Clara", "Coordinator", "coordinator@demo.example.org", pw, Groups.COORDINATORS);
-        access.ensureUser("chair", "Charles", "Chair", "chair@demo.example.org", pw, Groups.PANEL);
-        for (int i = 1; i <= 4; i++) {
-            access.ensureUser("panel0" + i, "Panel", "Member " + i, "panel0" + i + "@demo.example.org", pw, Groups.PANEL);
-        }
+        DemoData.PANEL.forEach(panel::register);
         access.ensureUser("owner", "Olga", "Process Owner", "owner@demo.example.org", pw, Groups.PROCESS_OWNERS);
         DemoData.JUDGES.forEach(judges::register);
 

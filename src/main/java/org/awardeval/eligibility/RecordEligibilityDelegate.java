@@ -31,7 +31,7 @@ public class RecordEligibilityDelegate implements JavaDelegate {
                 checks.fail(Vars.COORDINATOR_DECISION, "choose ELIGIBLE or INELIGIBLE");
             }
             reason = checks.text(Vars.COORDINATOR_REASON, Vars.string(execution, Vars.COORDINATOR_REASON), true, 1000);
-            checks.throwIfAny();
+            checks.throwIfAnyOnTask();
             rule = COORDINATOR_RULE + " after " + rule;
         }
         String duplicateOf = Vars.string(execution, Vars.DUPLICATE_OF);

@@ -29,6 +29,7 @@ public class LoadDossierDelegate implements JavaDelegate {
         AssignmentView assignment = assignments.view(Vars.requiredLong(execution, Vars.ASSIGNMENT_ID));
         Dossier dossier = dossiers.find(assignment.applicationId())
                 .orElseThrow(() -> new IllegalStateException("Application " + assignment.applicationCode() + " has no dossier"));
+        assignments.setReviewInstance(assignment.id(), execution.getProcessInstanceId());
         execution.setVariable(Vars.JUDGE_USER_ID, assignment.judgeUserId());
         execution.setVariable(Vars.APPLICATION_CODE, assignment.applicationCode());
         execution.setVariable(Vars.CATEGORY_NAME, assignment.categoryName());

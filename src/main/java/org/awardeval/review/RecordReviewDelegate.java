@@ -50,7 +50,7 @@ public class RecordReviewDelegate implements JavaDelegate {
         if (confidence != null && !CONFIDENCE.contains(confidence)) {
             checks.fail(Vars.CONFIDENCE, "must be one of " + CONFIDENCE);
         }
-        checks.throwIfAny();
+        checks.throwIfAnyOnTask();
 
         if (!reviews.exists(assignmentId)) {
             BigDecimal total = Rubric.total(scores, calls.rubric(assignments.view(assignmentId).callId()));

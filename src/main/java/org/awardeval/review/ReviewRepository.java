@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 public class ReviewRepository {
 
     /** A review as the ranking and the applicant's feedback use it. */
-    public record ReviewSummary(long applicationId, String judgeCode, BigDecimal total, String feedback) {
+    public record ReviewSummary(long applicationId, String judgeCode, BigDecimal total, String feedback, String panelComment) {
     }
 
     private final JdbcClient jdbc;
@@ -47,11 +47,11 @@ public class ReviewRepository {
 
     private List<ReviewSummary> summaries(String column, long id) {
         return jdbc.sql("""
-                SELECT s.application_id, j.code, r.total, r.feedback
+                SELECT s.application_id, j.code, r.total, r.feedback, r.panel_comment
                 FROM review r JOIN assignment s ON s.id = r.assignment_id JOIN judge j ON j.id = s.judge_id
                 WHERE %s = ? ORDER BY s.application_id, j.code""".formatted(column))
                 .param(id)
-                .query((rs, row) -> new ReviewSummary(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4)))
+                .query((rs, row) -> new ReviewSummary(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 }

@@ -117,7 +117,7 @@ public class ApplicationRepository {
                 .params(status.name(), rule, reason, id).update();
     }
 
-    static String normalise(String name) {
+    public static String normalise(String name) {
         return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 

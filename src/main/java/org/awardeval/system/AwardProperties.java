@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param processesDir folder with the BPMN, DMN and form files; when it does not exist, the copy packaged in the jar is used
  * @param pollInterval how often a waiting award cycle re-checks its applications, in case a wake-up message was missed
  * @param adminPassword password of the {@code admin} user; required outside the demo profile
+ * @param votingPeriod  how long the panel has to vote once the shortlist is ready
  */
 @ConfigurationProperties(prefix = "award")
-public record AwardProperties(String processesDir, Duration pollInterval, String adminPassword) {
+public record AwardProperties(String processesDir, Duration pollInterval, String adminPassword, Duration votingPeriod) {
 
     public AwardProperties {
         if (processesDir == null || processesDir.isBlank()) {
@@ -19,6 +20,9 @@ public record AwardProperties(String processesDir, Duration pollInterval, String
         }
         if (pollInterval == null) {
             pollInterval = Duration.ofMinutes(5);
+        }
+        if (votingPeriod == null) {
+            votingPeriod = Duration.ofDays(14);
         }
     }
 }

@@ -12,6 +12,7 @@ public class FieldChecks {
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]|\\p{Cs}");
     private static final Pattern EMAIL = Pattern.compile(
             "^[\\p{L}\\p{N}._%+'-]{1,64}@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}$");
+    private static final Pattern USER_ID = Pattern.compile("^[a-zA-Z0-9]+$");
     private final List<FieldError> errors = new ArrayList<>();
 
     public String text(String field, String value, boolean required, int maxLength) {
@@ -38,6 +39,15 @@ public class FieldChecks {
             fail(field, "must not contain markup (< >) or control characters");
         }
         return name;
+    }
+
+    /** A user id as the engine accepts it: letters and digits. */
+    public String userId(String field, String value) {
+        String id = text(field, value, true, 64);
+        if (id != null && !USER_ID.matcher(id).matches()) {
+            fail(field, "'" + id + "' may hold only letters and digits");
+        }
+        return id;
     }
 
     public String email(String field, String value) {
@@ -70,6 +80,13 @@ public class FieldChecks {
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
+        }
+    }
+
+    /** For input that completes a user task: refuses the completion, which stays with the user. */
+    public void throwIfAnyOnTask() {
+        if (!errors.isEmpty()) {
+            throw new TaskInputException(errors);
         }
     }
 }

@@ -3,7 +3,10 @@ package org.awardeval.system;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -20,6 +23,7 @@ public final class Vars {
     public static final String REVIEW_DEADLINE = "reviewDeadline";
     public static final String REVIEWS_PER_APPLICATION = "reviewsPerApplication";
     public static final String WINNERS_PER_CATEGORY = "winnersPerCategory";
+    public static final String SHORTLIST_PER_CATEGORY = "shortlistPerCategory";
     public static final String CHAIR_USER_ID = "chairUserId";
     public static final String POLL_INTERVAL = "pollInterval";
     public static final String TIME_ZONE = "timeZone";
@@ -29,10 +33,24 @@ public final class Vars {
     public static final String ALLOWED_ORGANISATION_TYPES = "allowedOrganisationTypes";
     public static final String PHASE = "phase";
     public static final String PHASE_COMPLETE = "phaseComplete";
-    public static final String RANKING = "ranking";
     public static final String WINNER_OPTIONS = "winnerOptions";
     public static final String WINNERS = "winners";
-    public static final String CHAIR_COMMENT = "chairComment";
+
+    // panel deliberation
+    public static final String SHORTLIST = "shortlist";
+    public static final String PANEL_MEMBERS = "panelMembers";
+    public static final String PANEL_MEMBER = "panelMember";
+    public static final String PANEL_QUORUM = "panelQuorum";
+    public static final String VOTING_DEADLINE = "votingDeadline";
+    public static final String VOTE_OPTIONS = "voteOptions";
+    public static final String RECUSALS = "recusals";
+    public static final String VOTES = "votes";
+    public static final String VOTE_COMMENT = "voteComment";
+    public static final String TALLY = "tally";
+    public static final String TALLY_SUMMARY = "tallySummary";
+    public static final String PROPOSED_WINNERS = "proposedWinners";
+    public static final String QUORUM_REACHED = "quorumReached";
+    public static final String JUSTIFICATION = "justification";
 
     // application: identities stay in this process, never in a review instance
     public static final String APPLICATION_ID = "applicationId";
@@ -149,6 +167,31 @@ public final class Vars {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(name + ": not valid JSON");
         }
+    }
+
+    /** A list of strings: from a form it arrives as a JSON array, from the Java API as a collection. */
+    public static List<String> strings(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        List<String> strings = new ArrayList<>();
+        if (value instanceof SpinJsonNode node && node.isArray()) {
+            node.elements().forEach(element -> strings.add(element.isString() ? element.stringValue() : element.toString()));
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(element -> strings.add(String.valueOf(element)));
+        } else if (value instanceof String text && !text.isBlank()) {
+            SpinJsonNode node;
+            try {
+                node = Spin.JSON(text);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(name + ": expected a list, got " + text);
+            }
+            if (!node.isArray()) {
+                throw new IllegalArgumentException(name + ": expected a list, got " + text);
+            }
+            node.elements().forEach(element -> strings.add(element.isString() ? element.stringValue() : element.toString()));
+        } else if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException(name + ": expected a list, got " + value);
+        }
+        return strings;
     }
 
     public static Date date(OffsetDateTime moment) {

@@ -10,6 +10,7 @@ import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.system.CsvExport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -64,8 +65,8 @@ class ResultsTest {
 
     @Test
     void aFormulaCellIsWrittenAsText() {
-        assertThat(ResultsController.safeCell("=1+1")).isEqualTo("'=1+1");
-        assertThat(ResultsController.safeCell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(ResultsController.safeCell("Plain")).isEqualTo("Plain");
+        assertThat(CsvExport.safeCell("=1+1")).isEqualTo("'=1+1");
+        assertThat(CsvExport.safeCell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvExport.safeCell("Plain")).isEqualTo("Plain");
     }
 }

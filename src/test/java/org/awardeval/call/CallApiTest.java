@@ -48,6 +48,7 @@ class CallApiTest {
                 Map.of("code", "OE", "name", "Open education")));
         body.put("rubric", Map.of("innovation", 2, "equity", 0.5));
         body.put("allowedOrganisationTypes", List.of("HEI", "NATIONAL_CENTRE"));
+        body.put("shortlistPerCategory", 4);
         ResponseEntity<Map> created = coordinator().postForEntity("/api/calls", body, Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long callId = ((Number) created.getBody().get("callId")).longValue();
@@ -57,6 +58,8 @@ class CallApiTest {
         AwardCall call = calls.get(callId);
         assertThat(call.submissionDeadline().toInstant()).isEqualTo(deadline.toInstant());
         assertThat(call.allowedOrganisationTypes()).containsExactlyInAnyOrder("HEI", "NATIONAL_CENTRE");
+        assertThat(call.winnersPerCategory()).isEqualTo(1);
+        assertThat(call.shortlistPerCategory()).isEqualTo(4);
         assertThat(calls.categories(callId)).extracting(Category::code).containsExactly("AI", "OE");
         assertThat(calls.rubric(callId)).containsEntry("innovation", new java.math.BigDecimal("2.000"))
                 .containsEntry("equity", new java.math.BigDecimal("0.500")).containsEntry("impact", new java.math.BigDecimal("1.000"));
@@ -69,11 +72,12 @@ class CallApiTest {
     void invalidCallsAreRefusedFieldByFieldAndOnlyCoordinatorsMayOpenOne() {
         Map<String, Object> body = Map.of("callName", "", "codePrefix", "x", "submissionDeadline", "2020-01-01T00:00:00Z",
                 "reviewDeadline", "2019-01-01T00:00:00Z", "chairUserId", CycleDriver.CHAIR, "timeZone", "Mars/Olympus",
-                "categories", List.of(Map.of("code", "A1", "name", "")), "rubric", Map.of("luck", 3));
+                "categories", List.of(Map.of("code", "A1", "name", "")), "rubric", Map.of("luck", 3), "winnersPerCategory", 3,
+                "shortlistPerCategory", 2);
         ResponseEntity<Map> refused = coordinator().postForEntity("/api/calls", body, Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(refused)).contains("callName", "codePrefix", "submissionDeadline", "reviewDeadline", "timeZone",
-                "categories[0].code", "categories[0].name", "rubric.luck");
+                "categories[0].code", "categories[0].name", "rubric.luck", "shortlistPerCategory");
 
         ResponseEntity<Map> wrongType = coordinator().postForEntity("/api/calls", Map.of("callName", "x", "submissionDeadline", "tomorrow"),
                 Map.class);

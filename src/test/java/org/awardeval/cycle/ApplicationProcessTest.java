@@ -12,6 +12,7 @@ import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.system.TaskInputException;
 import org.awardeval.system.ValidationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -99,7 +100,7 @@ class ApplicationProcessTest {
         ProcessInstance instance = instance(submission.code());
         Task task = BpmnAwareTests.task(instance);
         assertThatThrownBy(() -> driver.completeAs(CycleDriver.COORDINATOR, task.getId(), Map.of("coordinatorDecision", "INELIGIBLE")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("coordinatorReason: is required");
+                .isInstanceOf(TaskInputException.class).hasMessageContaining("coordinatorReason: is required");
         assertThat(instance).isWaitingAt("Task_CheckEligibility");
         driver.completeAs(CycleDriver.COORDINATOR, task.getId(),
                 Map.of("coordinatorDecision", "INELIGIBLE", "coordinatorReason", "A commercial tutoring company, not eligible"));

@@ -13,6 +13,7 @@ import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService;
 import org.awardeval.call.CallStatus;
+import org.awardeval.deliberation.PanelService;
 import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.submission.ApplicationForm;
@@ -47,6 +48,7 @@ abstract class FullCycleScenario {
     @Autowired ResultRepository results;
     @Autowired NotificationRepository notifications;
     @Autowired JdbcClient jdbc;
+    @Autowired PanelService panel;
 
     @BeforeEach
     void initAssertions() {
@@ -106,12 +108,17 @@ abstract class FullCycleScenario {
         assertThat(most - least).as("review load spread %s", reviewsPerJudge).isLessThanOrEqualTo(2);
         driver.runJobs();
 
-        // The chair confirms the proposed winners.
+        // Every panel member votes on the shortlist; then the chair confirms the winners the panel proposes.
+        assertThat(driver.votePanel(cycleInstance)).isEqualTo(panel.members().size());
+        driver.runJobs();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM panel_ballot WHERE call_id = ?").param(callId).query(Long.class).single())
+                .isEqualTo(panel.members().size());
         Task confirm = taskService.createTaskQuery().processInstanceId(cycleInstance).taskDefinitionKey("Task_ConfirmWinners").singleResult();
         assertThat(confirm.getAssignee()).isEqualTo(CycleDriver.CHAIR);
         String proposed = runtimeService.getVariableTyped(cycleInstance, "winners").getValue().toString();
         driver.completeAs(CycleDriver.CHAIR, confirm.getId(),
-                Map.of("winners", SpinValues.jsonValue(proposed).create(), "chairComment", "Confirmed as proposed"));
+                Map.of("winners", SpinValues.jsonValue(proposed).create(), "justification", ""));
+        assertThat(jdbc.sql("SELECT override FROM winner_decision WHERE call_id = ?").param(callId).query(Boolean.class).single()).isFalse();
         driver.runJobs();
 
         HistoricProcessInstance cycle = historyService.createHistoricProcessInstanceQuery().processInstanceId(cycleInstance).singleResult();

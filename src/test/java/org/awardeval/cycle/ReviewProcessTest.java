@@ -10,7 +10,7 @@ import org.awardeval.call.CallService;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
-import org.awardeval.system.ValidationException;
+import org.awardeval.system.TaskInputException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -49,7 +49,7 @@ class ReviewProcessTest {
         bad.remove("applicantFeedback");
         String taskId = review.getId();
         assertThatThrownBy(() -> driver.completeAs(judge, taskId, bad))
-                .isInstanceOf(ValidationException.class)
+                .isInstanceOf(TaskInputException.class)
                 .hasMessageContaining("score_innovation: must be between 1 and 5, was 7")
                 .hasMessageContaining("applicantFeedback: is required");
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /** Drives a cycle the way its users and the job executor would, for tests. */
@@ -88,6 +89,16 @@ public class CycleDriver {
      * proposed winners.
      */
     public void runToAnnouncement(long callId) {
+        String cycle = runToPanelVote(callId);
+        votePanel(cycle);
+        runJobs();
+        Task confirm = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ConfirmWinners").singleResult();
+        completeAs(confirm.getAssignee(), confirm.getId(), Map.of("winners", runtimeService.getVariableTyped(cycle, "winners")));
+        runJobs();
+    }
+
+    /** Closes the call and has every judge score their applications; returns the cycle's instance, waiting for the panel. */
+    public String runToPanelVote(long callId) {
         runJobs();
         String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
                 .singleResult().getId();
@@ -102,9 +113,33 @@ public class CycleDriver {
             }
         }
         runJobs();
-        Task confirm = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ConfirmWinners").singleResult();
-        completeAs(confirm.getAssignee(), confirm.getId(), Map.of("winners", runtimeService.getVariableTyped(cycle, "winners")));
-        runJobs();
+        return cycle;
+    }
+
+    /**
+     * Every panel member votes as themselves: for the best ranked application of each category on their ballot.
+     * Returns how many ballots were cast.
+     */
+    public int votePanel(String cycleInstanceId) {
+        List<Task> votes = taskService.createTaskQuery().processInstanceId(cycleInstanceId).taskDefinitionKey("Task_PanelVote").list();
+        for (Task task : votes) {
+            completeAs(task.getAssignee(), task.getId(), Map.of("votes", topOfEachCategory(task.getId()),
+                    "voteComment", "Voted by " + task.getAssignee()));
+        }
+        return votes.size();
+    }
+
+    /** The first option of each category on a ballot; the options come in shortlist order. */
+    public List<String> topOfEachCategory(String voteTaskId) {
+        Map<String, String> categoryOf = new java.util.HashMap<>();
+        Spin.JSON(taskService.getVariable(voteTaskId, "shortlist").toString()).elements()
+                .forEach(row -> categoryOf.put(row.prop("code").stringValue(), row.prop("category").stringValue()));
+        Map<String, String> firstByCategory = new java.util.LinkedHashMap<>();
+        Spin.JSON(taskService.getVariableLocal(voteTaskId, "voteOptions").toString()).elements().forEach(option -> {
+            String code = option.prop("value").stringValue();
+            firstByCategory.putIfAbsent(categoryOf.get(code), code);
+        });
+        return new ArrayList<>(firstByCategory.values());
     }
 
     /** Runs every job that is due, including the ones those jobs create, like the job executor would. */

@@ -1,0 +1,150 @@
+package org.awardeval.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awardeval.call.CallRepository;
+import org.awardeval.deliberation.PanelRepository;
+import org.awardeval.deliberation.PanelRepository.Ballot;
+import org.awardeval.system.NotFoundException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who decided what and when in a call, from the engine's history: every task a person completed (closing the call,
+ * eligibility checks, reviews, panel votes, the chair's decision) with what they decided, and every decision the
+ * eligibility rules took on their own. Reads one history query per application.
+ */
+@Service
+public class AuditService {
+
+    public record Entry(OffsetDateTime at, String actor, String step, String application, String decision) {
+    }
+
+    private static final String SYSTEM = "system";
+
+    private final CallRepository calls;
+    private final PanelRepository panel;
+    private final HistoryService historyService;
+    private final JdbcClient jdbc;
+
+    public AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, JdbcClient jdbc) {
+        this.calls = calls;
+        this.panel = panel;
+        this.historyService = historyService;
+        this.jdbc = jdbc;
+    }
+
+    private record CallTrail(String cycleInstance, OffsetDateTime createdAt, OffsetDateTime announcedAt) {
+    }
+
+    public List<Entry> entries(long callId) {
+        calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
+        CallTrail call = jdbc.sql("SELECT process_instance_id, created_at, announced_at FROM award_call WHERE id = ?").param(callId)
+                .query((rs, row) -> new CallTrail(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)))
+                .single();
+        Map<String, String> completedBy = completedBy(call.createdAt());
+        Details details = details(callId);
+        List<Entry> entries = new ArrayList<>();
+        String cycleInstance = call.cycleInstance();
+        for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(cycleInstance).finished().list()) {
+            entries.add(taskEntry(task, null, completedBy, details));
+        }
+        Map<String, String> codeByInstance = new HashMap<>();
+        jdbc.sql("SELECT process_instance_id, code FROM application WHERE call_id = ? AND process_instance_id IS NOT NULL").param(callId)
+                .query(rs -> {
+                    codeByInstance.put(rs.getString(1), rs.getString(2));
+                });
+        codeByInstance.forEach((instance, code) -> {
+            historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(instance).finished().list()
+                    .forEach(task -> entries.add(taskEntry(task, code, completedBy, details)));
+            for (HistoricDecisionInstance decision : historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance)
+                    .includeOutputs().list()) {
+                StringBuilder outputs = new StringBuilder();
+                decision.getOutputs().forEach(o -> outputs.append(outputs.isEmpty() ? "" : "; ").append(o.getVariableName()).append(": ")
+                        .append(o.getValue()));
+                entries.add(new Entry(at(decision.getEvaluationTime()), SYSTEM + " (" + decision.getDecisionDefinitionKey() + ")",
+                        decision.getDecisionDefinitionName(), code, outputs.toString()));
+            }
+        });
+        if (call.announcedAt() != null) {
+            entries.add(new Entry(call.announcedAt(), SYSTEM, "Announce the results", null, "results announced to every applicant"));
+        }
+        entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        return entries;
+    }
+
+    private Entry taskEntry(HistoricTaskInstance task, String code, Map<String, String> completedBy, Details details) {
+        boolean completed = "completed".equals(task.getDeleteReason());
+        String actor = completedBy.getOrDefault(task.getId(), task.getAssignee() == null ? SYSTEM : task.getAssignee());
+        String decision;
+        if (!completed) {
+            decision = "not completed (" + task.getDeleteReason() + ")";
+        } else {
+            decision = switch (task.getTaskDefinitionKey()) {
+                case "Task_CloseCallEarly" -> "closed the call before its deadline";
+                case "Task_CheckEligibility" -> details.eligibility().getOrDefault(code, "");
+                case "Task_ReviewApplication" -> details.reviews().getOrDefault(task.getProcessInstanceId(), "");
+                case "Task_PanelVote" -> details.ballots().getOrDefault(task.getAssignee(), "");
+                case "Task_ConfirmWinners" -> details.decision();
+                default -> "";
+            };
+        }
+        return new Entry(at(task.getEndTime()), completed ? actor : SYSTEM, task.getName(), code, decision);
+    }
+
+    private record Details(Map<String, String> eligibility, Map<String, String> reviews, Map<String, String> ballots, String decision) {
+    }
+
+    private Details details(long callId) {
+        Map<String, String> eligibility = new HashMap<>();
+        jdbc.sql("SELECT code, status, eligibility_rule, eligibility_reason FROM application WHERE call_id = ?").param(callId)
+                .query(rs -> {
+                    eligibility.put(rs.getString(1), rs.getString(2) + " (" + rs.getString(3) + "): " + rs.getString(4));
+                });
+        Map<String, String> reviews = new HashMap<>();
+        jdbc.sql("""
+                SELECT s.review_process_instance_id, j.code, r.total, r.confidence
+                FROM assignment s JOIN judge j ON j.id = s.judge_id JOIN review r ON r.assignment_id = s.id
+                WHERE s.call_id = ? AND s.review_process_instance_id IS NOT NULL""").param(callId)
+                .query(rs -> {
+                    reviews.put(rs.getString(1), rs.getString(2) + " scored " + rs.getBigDecimal(3) + " (confidence "
+                            + rs.getString(4) + ")");
+                });
+        Map<String, String> ballots = new HashMap<>();
+        for (Ballot b : panel.ballots(callId)) {
+            ballots.put(b.userId(), b.memberCode() + " voted for " + (b.votedCodes().isEmpty() ? "none" : String.join(", ", b.votedCodes()))
+                    + (b.recused() == null || b.recused().isBlank() ? "" : "; recused from " + b.recused())
+                    + (b.comment() == null ? "" : "; comment: " + b.comment()));
+        }
+        String decision = panel.decision(callId).map(d -> "winners " + d.winners() + "; panel proposed " + d.proposed() + "; "
+                + d.ballots() + " ballots, quorum " + d.quorum() + (d.override() ? "; OVERRIDE: " + d.justification() : "")).orElse("");
+        return new Details(eligibility, reviews, ballots, decision);
+    }
+
+    /** Who completed each task, from the operation log: a candidate task has no assignee to tell. */
+    private Map<String, String> completedBy(OffsetDateTime since) {
+        Map<String, String> users = new HashMap<>();
+        for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery().entityType(EntityTypes.TASK)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).afterTimestamp(Date.from(since.toInstant())).list()) {
+            if (entry.getTaskId() != null && entry.getUserId() != null) {
+                users.putIfAbsent(entry.getTaskId(), entry.getUserId());
+            }
+        }
+        return users;
+    }
+
+    private static OffsetDateTime at(Date date) {
+        return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

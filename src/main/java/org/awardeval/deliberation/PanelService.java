@@ -1,0 +1,98 @@
+package org.awardeval.deliberation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.awardeval.deliberation.PanelRepository.PanelMember;
+import org.awardeval.security.AccessSetup;
+import org.awardeval.security.Groups;
+import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.submission.StoredApplication;
+import org.awardeval.system.FieldChecks;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The panel: every user of the group {@code panel}, each with a profile (affiliation, country, declared conflicts). A
+ * member is recused from an application of their own organisation, of an organisation they declared a conflict with,
+ * or one that names their organisation among its partners.
+ */
+@Service
+public class PanelService {
+
+    public record PanelRegistration(String userId, String password, String firstName, String lastName, String email,
+            String affiliation, String country, List<String> conflicts) {
+    }
+
+    private final PanelRepository panel;
+    private final IdentityService identityService;
+    private final AccessSetup access;
+
+    public PanelService(PanelRepository panel, IdentityService identityService, AccessSetup access) {
+        this.panel = panel;
+        this.identityService = identityService;
+        this.access = access;
+    }
+
+    /** Registers a panel member (a Camunda user of the group panel) or updates their profile and conflicts. */
+    @Transactional
+    public void register(PanelRegistration r) {
+        FieldChecks checks = new FieldChecks();
+        checks.userId("userId", r.userId());
+        checks.name("lastName", r.lastName(), 100);
+        checks.email("email", r.email());
+        checks.text("affiliation", r.affiliation(), false, 300);
+        checks.text("country", r.country(), false, 100);
+        List<String> conflicts = r.conflicts() == null ? List.of() : r.conflicts();
+        for (int i = 0; i < conflicts.size(); i++) {
+            checks.text("conflicts[" + i + "]", conflicts.get(i), true, 300);
+        }
+        checks.throwIfAny();
+        access.ensureUser(r.userId(), r.firstName(), r.lastName(), r.email(), r.password(), Groups.PANEL);
+        panel.saveMember(r.userId(), (nullToEmpty(r.firstName()) + " " + r.lastName()).strip(), r.affiliation(), r.country(),
+                conflicts.stream().map(ApplicationRepository::normalise).toList());
+    }
+
+    /** The user ids of the panel, sorted. */
+    public List<String> members() {
+        return identityService.createUserQuery().memberOfGroup(Groups.PANEL).list().stream().map(User::getId).sorted().toList();
+    }
+
+    /** The member's profile; a panel user added another way (Admin) gets one without affiliation on first use. */
+    @Transactional
+    public PanelMember member(String userId) {
+        return panel.member(userId).orElseGet(() -> {
+            User user = identityService.createUserQuery().userId(userId).singleResult();
+            String name = user == null ? userId : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
+            panel.saveMember(userId, name.isEmpty() ? userId : name, null, null, List.of());
+            return panel.member(userId).orElseThrow();
+        });
+    }
+
+    /** The codes of the applications this member is recused from. */
+    public Set<String> recusals(PanelMember member, Collection<StoredApplication> applications) {
+        return applications.stream().filter(a -> conflicted(member, a)).map(StoredApplication::code)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static boolean conflicted(PanelMember member, StoredApplication application) {
+        String organisation = ApplicationRepository.normalise(application.organisationName());
+        if (member.conflicts().contains(organisation)) {
+            return true;
+        }
+        if (member.affiliation() == null || member.affiliation().isBlank()) {
+            return false;
+        }
+        String affiliation = ApplicationRepository.normalise(member.affiliation());
+        return affiliation.equals(organisation)
+                || application.partners() != null && ApplicationRepository.normalise(application.partners()).contains(affiliation);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

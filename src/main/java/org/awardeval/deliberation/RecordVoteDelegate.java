@@ -1,0 +1,72 @@
+package org.awardeval.deliberation;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.awardeval.deliberation.PanelBallotListener.Ballot;
+import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.system.FieldChecks;
+import org.awardeval.system.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a panel member's vote in the transaction that completes their task, and records the ballot: only
+ * applications of the shortlist they are not recused from, at most the call's number of winners per category. A
+ * refused vote leaves the task open.
+ */
+@Component
+public class RecordVoteDelegate implements JavaDelegate {
+
+    private final PanelBallotListener ballots;
+    private final PanelRepository panel;
+
+    public RecordVoteDelegate(PanelBallotListener ballots, PanelRepository panel) {
+        this.ballots = ballots;
+        this.panel = panel;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long callId = Vars.requiredLong(execution, Vars.CALL_ID);
+        String userId = Vars.requiredString(execution, Vars.PANEL_MEMBER);
+        Ballot ballot = ballots.ballot(callId, userId);
+        FieldChecks checks = new FieldChecks();
+        List<String> codes;
+        try {
+            codes = new ArrayList<>(new LinkedHashSet<>(Vars.strings(execution, Vars.VOTES)));
+        } catch (IllegalArgumentException e) {
+            checks.fail(Vars.VOTES, "must be a list of application codes");
+            codes = List.of();
+        }
+        String comment = checks.text(Vars.VOTE_COMMENT, Vars.string(execution, Vars.VOTE_COMMENT), false, 2000);
+        Map<String, Result> votable = new HashMap<>();
+        ballot.votable().forEach(r -> votable.put(r.code(), r));
+        Map<String, Integer> perCategory = new HashMap<>();
+        List<Long> applicationIds = new ArrayList<>();
+        for (String code : codes) {
+            Result result = votable.get(code);
+            if (ballot.recused().contains(code)) {
+                checks.fail(Vars.VOTES, "you are recused from " + code + " and cannot vote for it");
+            } else if (result == null) {
+                checks.fail(Vars.VOTES, "'" + code + "' is not on the shortlist");
+            } else {
+                applicationIds.add(result.applicationId());
+                perCategory.merge(result.categoryCode(), 1, Integer::sum);
+            }
+        }
+        int quota = ballot.call().winnersPerCategory();
+        perCategory.forEach((category, count) -> {
+            if (count > quota) {
+                checks.fail(Vars.VOTES, count + " votes in category " + category + "; at most " + quota + " are allowed");
+            }
+        });
+        checks.throwIfAnyOnTask();
+        panel.saveBallot(callId, userId, ballot.member().code(), String.join(", ", ballot.recused()), comment, applicationIds,
+                OffsetDateTime.now());
+    }
+}
