@@ -151,6 +151,26 @@ class PanelDeliberationTest {
     }
 
     @Test
+    void coordinatorsRegisterPanelMembersWithTheirConflicts() {
+        var coordinator = rest.withBasicAuth(CycleDriver.COORDINATOR, CycleDriver.PASSWORD);
+        ResponseEntity<Map> registered = coordinator.postForEntity("/api/panel-members", Map.of("userId", "pmapi", "password", "pw",
+                "firstName", "Api", "lastName", "Member", "email", "api@panel.test", "affiliation", "Lake University",
+                "conflicts", List.of("Hill College")), Map.class);
+        assertThat(registered.getStatusCode().value()).isEqualTo(200);
+        assertThat(registered.getBody().get("code").toString()).startsWith("P-");
+        assertThat((List<String>) registered.getBody().get("conflicts")).containsExactly("hill college");
+        assertThat(panel.members()).contains("pmapi");
+
+        ResponseEntity<Map> refused = coordinator.postForEntity("/api/panel-members", Map.of("userId", "pm api", "lastName", "",
+                "email", "nope"), Map.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<Map<String, String>>) refused.getBody().get("errors")).extracting(e -> e.get("field"))
+                .containsExactlyInAnyOrder("userId", "lastName", "email");
+        assertThat(rest.withBasicAuth(FREE, CycleDriver.PASSWORD).postForEntity("/api/panel-members", Map.of("userId", "x"), Map.class)
+                .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void withoutAQuorumByTheDeadlineTheChairMustJustifyEvenTheProposal() {
         long callId = driver.openCall("Panel deadline " + System.nanoTime());
         CycleDriver.sixEligible("pq").forEach(f -> driver.submit(callId, f));
