@@ -2,6 +2,7 @@ package org.awardeval.assignment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.awardeval.assignment.AssignmentPlan.InfeasibleException;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.submission.ApplicationRepository;
@@ -9,17 +10,23 @@ import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Assigns judges to every application ready for review and starts each application's reviews. */
+/**
+ * Assigns judges to every application ready for review, optimally ({@link AssignmentSolver}), and starts each
+ * application's reviews. When no assignment exists it writes nothing and raises the BPMN error {@value #ERROR_SHORTAGE}
+ * with a report naming each application short of judges, for a coordinator to act on.
+ */
 @Component
 public class AssignJudgesDelegate implements JavaDelegate {
 
     public static final String MESSAGE_REVIEW_PHASE_STARTED = "ReviewPhaseStarted";
+    public static final String ERROR_SHORTAGE = "JudgeShortage";
     private static final Logger LOG = LoggerFactory.getLogger(AssignJudgesDelegate.class);
 
     private final CallRepository calls;
@@ -41,14 +48,21 @@ public class AssignJudgesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         AwardCall call = calls.get(Vars.requiredLong(execution, Vars.CALL_ID));
         List<StoredApplication> ready = applications.byCallAndStatus(call.id(), ApplicationStatus.READY);
-        List<AssignmentPlanner.Candidate> candidates = new ArrayList<>();
-        for (StoredApplication a : ready) {
-            candidates.add(new AssignmentPlanner.Candidate(a.id(), a.code(), a.categoryCode(), a.organisationName(), a.country()));
+        List<Candidate> candidates = ready.stream().map(a -> new Candidate(a.id(), a.code(), a.categoryCode(), a.organisationName(),
+                a.country(), Candidate.partnersOf(a.partners()))).toList();
+        AssignmentPlan plan;
+        try {
+            plan = AssignmentSolver.solve(candidates, judges.all(),
+                    new AssignmentSolver.Settings(call.reviewsPerApplication(), call.sameCountryConflict()));
+        } catch (InfeasibleException e) {
+            LOG.warn("Call {}: {}", call.id(), e.getMessage());
+            execution.setVariable(Vars.SHORTAGE_REPORT, e.getMessage());
+            throw new BpmnError(ERROR_SHORTAGE, e.getMessage());
         }
-        List<AssignmentPlanner.Pick> picks = AssignmentPlanner.plan(candidates, judges.all(), call.reviewsPerApplication());
-        for (AssignmentPlanner.Pick pick : picks) {
+        for (AssignmentPlan.Pick pick : plan.picks()) {
             assignments.insert(call.id(), pick.applicationId(), pick.judgeId());
         }
+        execution.removeVariable(Vars.SHORTAGE_REPORT);
         for (StoredApplication application : ready) {
             applications.setStatus(application.id(), ApplicationStatus.IN_REVIEW);
             runtimeService.createMessageCorrelation(MESSAGE_REVIEW_PHASE_STARTED)
@@ -56,6 +70,10 @@ public class AssignJudgesDelegate implements JavaDelegate {
                     .setVariable(Vars.ASSIGNMENT_IDS, new ArrayList<>(assignments.idsForApplication(application.id())))
                     .correlate();
         }
-        LOG.info("Call {}: {} reviews assigned for {} applications", call.id(), picks.size(), ready.size());
+        AssignmentPlan.Figures f = plan.figures();
+        LOG.info("Call {}: {} reviews for {} applications by {} judges ({}); loads {} to {}, {} of {} with two regions or more, "
+                + "{} of {} not all one gender; {} ms for conflicts, {} ms to solve", call.id(), f.reviews(), f.applications(),
+                f.judgesUsed(), plan.method(), f.minLoad(), f.maxLoad(), f.regionDiverse(), f.regionDiversePossible(), f.genderDiverse(),
+                f.genderDiversePossible(), f.conflictMillis(), f.solveMillis());
     }
 }

@@ -41,17 +41,18 @@ public class CallService {
 
     /**
      * A call's settings. Null means the default: the 2025 categories, every criterion weighing 1, every organisation
-     * type allowed, UTC, 3 reviews per application, 3 winners per category and twice that many shortlisted.
+     * type allowed, UTC, 3 reviews per application, 3 winners per category and twice that many shortlisted, no judge
+     * from the applicant's country.
      */
     public record CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
             OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId,
             String timeZone, List<Category> categories, Map<String, BigDecimal> rubric, List<String> allowedOrganisationTypes,
-            OffsetDateTime embargoUntil, Integer shortlistPerCategory) {
+            OffsetDateTime embargoUntil, Integer shortlistPerCategory, Boolean sameCountryConflict) {
 
         public CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
                 OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId) {
             this(callName, theme, codePrefix, submissionDeadline, reviewDeadline, reviewsPerApplication, winnersPerCategory, chairUserId,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
     }
 
@@ -67,6 +68,7 @@ public class CallService {
         variables.put(Vars.REVIEWS_PER_APPLICATION, request.reviewsPerApplication());
         variables.put(Vars.WINNERS_PER_CATEGORY, request.winnersPerCategory());
         variables.put(Vars.SHORTLIST_PER_CATEGORY, request.shortlistPerCategory());
+        variables.put(Vars.SAME_COUNTRY_CONFLICT, request.sameCountryConflict());
         variables.put(Vars.CHAIR_USER_ID, request.chairUserId());
         variables.put(Vars.TIME_ZONE, request.timeZone());
         variables.put(Vars.EMBARGO_UNTIL, request.embargoUntil() == null ? null : request.embargoUntil().toString());

@@ -77,8 +77,10 @@ public class RegisterCallDelegate implements JavaDelegate {
         }
         checks.throwIfAny();
 
+        boolean sameCountryConflict = execution.getVariable(Vars.SAME_COUNTRY_CONFLICT) == null
+                || Vars.bool(execution, Vars.SAME_COUNTRY_CONFLICT);
         long callId = calls.insert(name, theme, prefix, submissionDeadline, reviewDeadline, reviews, winners, shortlist, chair, timeZone,
-                allowedTypes, embargo, execution.getProcessInstanceId());
+                allowedTypes, embargo, sameCountryConflict, execution.getProcessInstanceId());
         categories.forEach(category -> calls.insertCategory(callId, category));
         int position = 0;
         for (Map.Entry<String, BigDecimal> criterion : rubric.entrySet()) {

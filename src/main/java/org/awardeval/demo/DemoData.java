@@ -118,30 +118,30 @@ final class DemoData {
                     "Ghana", List.of()));
 
     static final List<JudgeRegistration> JUDGES = List.of(
-            judge("judge01", "Helena", "Marsh", "F", "United Kingdom", "University of Northbridge", "MC", "NC"),
-            judge("judge02", "Kenji", "Watanabe", "M", "Japan", "Kyoto Institute of Learning Sciences", "SC", "IU"),
-            judge("judge03", "Amara", "Okonkwo", "F", "Cameroon", "University of Buea Learning Lab", "MC", "SC"),
-            judge("judge04", "Rafael", "Souza", "M", "Brazil", "Federal University of Minas Digital", "NC", "IU"),
-            judge("judge05", "Ingrid", "Larsen", "F", "Norway", "Nordic Centre for Open Education", "MC", "IU"),
-            judge("judge06", "Omar", "Haddad", "M", "Jordan", "Amman Open University", "NC", "SC"),
-            judge("judge07", "Priya", "Raman", "F", "India", "Institute of Educational Technology Chennai", "MC", "NC"),
-            judge("judge08", "Lucas", "Moreau", "M", "France", "Université de Lyon Pédagogie", "SC", "IU"),
-            judge("judge09", "Mei", "Lin", "F", "Singapore", "Centre for Teaching Futures", "MC", "SC"),
-            judge("judge10", "Samuel", "Boateng", "M", "Canada", "Toronto Metropolitan EdTech Lab", "NC", "IU"),
-            judge("judge11", "Elena", "Petrova", "F", "Bulgaria", "Sofia University Digital Education", "MC", "IU"),
-            judge("judge12", "Tomás", "Herrera", "M", "Chile", "Universidad de Valparaíso Innovación", "NC", "SC"),
-            judge("judge13", "Noura", "Al-Sayed", "F", "Oman", "Sultanate Centre for e-Learning", "SC", "IU"),
-            judge("judge14", "David", "Kim", "M", "Republic of Korea", "Seoul Digital University", "MC", "NC"),
-            judge("judge15", "Fatima", "Zahra", "F", "Qatar", "Doha Institute for Learning Innovation", "NC", "SC"),
-            judge("judge16", "Pieter", "de Vries", "M", "Netherlands", "Utrecht Centre for Academic Teaching", "MC", "IU"));
+            judge("judge01", "Helena", "Marsh", "F", "United Kingdom", "Europe and North America", "University of Northbridge", "MC", "NC"),
+            judge("judge02", "Kenji", "Watanabe", "M", "Japan", "Asia and the Pacific", "Kyoto Institute of Learning Sciences", "SC", "IU"),
+            judge("judge03", "Amara", "Okonkwo", "F", "Cameroon", "Africa", "University of Buea Learning Lab", "MC", "SC"),
+            judge("judge04", "Rafael", "Souza", "M", "Brazil", "Latin America and the Caribbean", "Federal University of Minas Digital", "NC", "IU"),
+            judge("judge05", "Ingrid", "Larsen", "F", "Norway", "Europe and North America", "Nordic Centre for Open Education", "MC", "IU"),
+            judge("judge06", "Omar", "Haddad", "M", "Jordan", "Arab States", "Amman Open University", "NC", "SC"),
+            judge("judge07", "Priya", "Raman", "F", "India", "Asia and the Pacific", "Institute of Educational Technology Chennai", "MC", "NC"),
+            judge("judge08", "Lucas", "Moreau", "M", "France", "Europe and North America", "Université de Lyon Pédagogie", "SC", "IU"),
+            judge("judge09", "Mei", "Lin", "F", "Singapore", "Asia and the Pacific", "Centre for Teaching Futures", "MC", "SC"),
+            judge("judge10", "Samuel", "Boateng", "M", "Canada", "Europe and North America", "Toronto Metropolitan EdTech Lab", "NC", "IU"),
+            judge("judge11", "Elena", "Petrova", "F", "Bulgaria", "Europe and North America", "Sofia University Digital Education", "MC", "IU"),
+            judge("judge12", "Tomás", "Herrera", "M", "Chile", "Latin America and the Caribbean", "Universidad de Valparaíso Innovación", "NC", "SC"),
+            judge("judge13", "Noura", "Al-Sayed", "F", "Oman", "Arab States", "Sultanate Centre for e-Learning", "SC", "IU"),
+            judge("judge14", "David", "Kim", "M", "Republic of Korea", "Asia and the Pacific", "Seoul Digital University", "MC", "NC"),
+            judge("judge15", "Fatima", "Zahra", "F", "Qatar", "Arab States", "Doha Institute for Learning Innovation", "NC", "SC"),
+            judge("judge16", "Pieter", "de Vries", "M", "Netherlands", "Europe and North America", "Utrecht Centre for Academic Teaching", "MC", "IU"));
 
     private DemoData() {
     }
 
-    private static JudgeRegistration judge(String id, String first, String last, String gender, String country, String affiliation,
-            String... expertise) {
-        return new JudgeRegistration(id, PASSWORD, first, last, id + "@judges.example.org", gender, country, affiliation, 12,
-                Set.of(expertise));
+    private static JudgeRegistration judge(String id, String first, String last, String gender, String country, String region,
+            String affiliation, String... expertise) {
+        return new JudgeRegistration(id, PASSWORD, first, last, id + "@judges.example.org", gender, country, region, affiliation, 12,
+                List.of(expertise), List.of());
     }
 
     /**

@@ -107,6 +107,10 @@ public class AccessSetup {
         LOG.info("Groups, authorizations and task filters are in place");
     }
 
+    public boolean userExists(String id) {
+        return identityService.createUserQuery().userId(id).count() > 0;
+    }
+
     /** Creates a user with the given groups, or leaves an existing one as it is. */
     public void ensureUser(String id, String firstName, String lastName, String email, String password, String... groups) {
         if (identityService.createUserQuery().userId(id).count() == 0) {

@@ -24,6 +24,7 @@ public final class Vars {
     public static final String REVIEWS_PER_APPLICATION = "reviewsPerApplication";
     public static final String WINNERS_PER_CATEGORY = "winnersPerCategory";
     public static final String SHORTLIST_PER_CATEGORY = "shortlistPerCategory";
+    public static final String SAME_COUNTRY_CONFLICT = "sameCountryConflict";
     public static final String CHAIR_USER_ID = "chairUserId";
     public static final String POLL_INTERVAL = "pollInterval";
     public static final String TIME_ZONE = "timeZone";
@@ -32,6 +33,7 @@ public final class Vars {
     public static final String RUBRIC = "rubric";
     public static final String ALLOWED_ORGANISATION_TYPES = "allowedOrganisationTypes";
     public static final String PHASE = "phase";
+    public static final String SHORTAGE_REPORT = "shortageReport";
     public static final String PHASE_COMPLETE = "phaseComplete";
     public static final String WINNER_OPTIONS = "winnerOptions";
     public static final String WINNERS = "winners";

@@ -57,7 +57,7 @@ class AnnouncementMailTest {
         driver.ensureUsers();
         OffsetDateTime now = OffsetDateTime.now();
         long callId = callService.open(new CallRequest("Mail call " + System.nanoTime(), null, "ML", now.plusDays(5), now.plusDays(10),
-                3, 1, CycleDriver.CHAIR, null, null, null, null, embargo, null));
+                3, 1, CycleDriver.CHAIR, null, null, null, null, embargo, null, null));
         List.of(CycleDriver.form("Steppe University ml", "HEI", "Mongolia", "MC", "Bolormaa Ganbold", "bolormaa@ml.test", true),
                 CycleDriver.form("Archipelago Institute ml", "HEI", "Indonesia", "MC", "Siti Rahma", "siti@ml.test", true),
                 CycleDriver.form("Quiet College ml", "HEI", "Kenya", "NC", "Wanjiru Kamau", "wanjiru@ml.test", false))

@@ -102,7 +102,7 @@ class SubmissionChannelsTest {
     void aSubmissionAfterTheDeadlineIsRefusedWithTheDeadline() throws InterruptedException {
         OffsetDateTime deadline = OffsetDateTime.now().plusSeconds(4);
         long shortCall = callService.open(new CallRequest("Short call " + System.nanoTime(), null, "SH", deadline,
-                deadline.plusDays(1), 3, 1, CycleDriver.CHAIR, "Africa/Nairobi", null, null, null, null, null));
+                deadline.plusDays(1), 3, 1, CycleDriver.CHAIR, "Africa/Nairobi", null, null, null, null, null, null));
         Thread.sleep(Math.max(0, Duration.between(OffsetDateTime.now(), deadline).toMillis()) + 500);
         ResponseEntity<Map> late = rest.postForEntity("/api/calls/" + shortCall + "/applications", json("Late College", "Late"), Map.class);
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -177,7 +177,7 @@ class SubmissionChannelsTest {
     void anOrganisationTypeTheCallDoesNotAllowIsIneligibleWithItsRule() {
         OffsetDateTime now = OffsetDateTime.now();
         long heiOnly = callService.open(new CallRequest("HEIs only " + System.nanoTime(), null, "HO", now.plusDays(3), now.plusDays(9), 3,
-                1, CycleDriver.CHAIR, null, null, null, List.of("HEI"), null, null));
+                1, CycleDriver.CHAIR, null, null, null, List.of("HEI"), null, null, null));
         Map<String, Object> enterprise = json("CloudBridge Learning", "Cloud courses");
         enterprise.put("organisationType", "ENTERPRISE");
         assertThat(rest.postForEntity("/api/calls/" + heiOnly + "/applications", enterprise, Map.class).getStatusCode())

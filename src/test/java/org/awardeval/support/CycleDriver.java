@@ -58,14 +58,15 @@ public class CycleDriver {
 
     /** Ten judges from countries no test application comes from, each expert in two categories. */
     public static final List<JudgeRegistration> JUDGES = List.of(
-            judge("tj01", "Norway", "MC", "NC"), judge("tj02", "Japan", "SC", "IU"), judge("tj03", "Chile", "MC", "SC"),
-            judge("tj04", "Canada", "NC", "IU"), judge("tj05", "France", "MC", "IU"), judge("tj06", "Jordan", "NC", "SC"),
-            judge("tj07", "India", "MC", "NC"), judge("tj08", "Brazil", "SC", "IU"), judge("tj09", "Zambia", "MC", "SC"),
-            judge("tj10", "Egypt", "NC", "IU"));
+            judge("tj01", "F", "Norway", "Europe", "MC", "NC"), judge("tj02", "M", "Japan", "Asia", "SC", "IU"),
+            judge("tj03", "F", "Chile", "Americas", "MC", "SC"), judge("tj04", "M", "Canada", "Americas", "NC", "IU"),
+            judge("tj05", "F", "France", "Europe", "MC", "IU"), judge("tj06", "M", "Jordan", "Arab States", "NC", "SC"),
+            judge("tj07", "F", "India", "Asia", "MC", "NC"), judge("tj08", "M", "Brazil", "Americas", "SC", "IU"),
+            judge("tj09", "F", "Zambia", "Africa", "MC", "SC"), judge("tj10", "M", "Egypt", "Arab States", "NC", "IU"));
 
-    private static JudgeRegistration judge(String id, String country, String... expertise) {
-        return new JudgeRegistration(id, PASSWORD, "Judge", id.toUpperCase(), id + "@judges.test", "F", country,
-                "Institute " + id, 20, Set.of(expertise));
+    private static JudgeRegistration judge(String id, String gender, String country, String region, String... expertise) {
+        return new JudgeRegistration(id, PASSWORD, "Judge", id.toUpperCase(), id + "@judges.test", gender, country, region,
+                "Institute " + id, 20, List.of(expertise), List.of());
     }
 
     public void ensureUsers() {
