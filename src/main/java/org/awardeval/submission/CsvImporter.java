@@ -1,12 +1,5 @@
 package org.awardeval.submission;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.awardeval.submission.SubmissionService.Submission;
+import org.awardeval.system.CsvTable;
 import org.awardeval.system.ValidationException;
 import org.awardeval.system.ValidationException.FieldError;
 import org.slf4j.Logger;
@@ -53,47 +44,22 @@ public class CsvImporter {
     }
 
     public Report importCsv(long callId, byte[] body) {
-        String text = decode(body);
-        List<CSVRecord> records;
-        List<String> header;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-            List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
-            if (missing.isEmpty() && header.isEmpty()) {
-                throw invalid("header", "the file is empty");
-            }
-            if (!missing.isEmpty()) {
-                throw invalid("header", "missing column(s) " + missing + "; the columns are " + COLUMNS);
-            }
-            records = parser.getRecords();
-        } catch (UncheckedIOException | IOException e) {
-            throw invalid("body", "is not valid CSV: " + rootMessage(e));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw invalid("header", "is not valid: " + rootMessage(e));
-        }
-        if (records.size() > MAX_ROWS) {
-            throw invalid("body", "has " + records.size() + " rows; at most " + MAX_ROWS + " are imported at once");
-        }
-        List<String> extraColumns = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
+        CsvTable table = CsvTable.read(body, COLUMNS, MAX_ROWS);
+        List<String> extraColumns = table.header().stream().filter(h -> !COLUMNS.contains(h)).toList();
         List<RowResult> results = new ArrayList<>();
-        for (CSVRecord record : records) {
-            results.add(importRow(callId, record, header, extraColumns));
+        for (CsvTable.Row row : table.rows()) {
+            results.add(importRow(callId, row, table.header(), extraColumns));
         }
-        Report report = new Report(records.size(), count(results, RowStatus.ACCEPTED), count(results, RowStatus.ALREADY_IMPORTED),
+        Report report = new Report(table.rows().size(), count(results, RowStatus.ACCEPTED), count(results, RowStatus.ALREADY_IMPORTED),
                 count(results, RowStatus.REJECTED), extraColumns, results);
         LOG.info("CSV import into call {}: {} rows, {} accepted, {} already imported, {} rejected", callId, report.rows(),
                 report.accepted(), report.alreadyImported(), report.rejected());
         return report;
     }
 
-    private RowResult importRow(long callId, CSVRecord record, List<String> header, List<String> extraColumns) {
-        long row = record.getRecordNumber() + 1;
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < header.size() && i < record.size(); i++) {
-            values.putIfAbsent(header.get(i), record.get(i));
-        }
+    private RowResult importRow(long callId, CsvTable.Row record, List<String> header, List<String> extraColumns) {
+        long row = record.number();
+        Map<String, String> values = record.values();
         Map<String, String> extra = new LinkedHashMap<>();
         extraColumns.forEach(column -> {
             String value = values.get(column);
@@ -101,7 +67,7 @@ public class CsvImporter {
                 extra.put(column, value);
             }
         });
-        if (!record.isConsistent()) {
+        if (!record.complete()) {
             return new RowResult(row, RowStatus.REJECTED, null, List.of(new FieldError("row",
                     "has " + record.size() + " values for " + header.size() + " columns")), extra);
         }
@@ -163,29 +129,7 @@ public class CsvImporter {
         return new FieldError(column, error.message());
     }
 
-    private static String decode(byte[] body) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw invalid("body", "is not valid UTF-8");
-        }
-    }
-
     private static long count(List<RowResult> results, RowStatus status) {
         return results.stream().filter(r -> r.status() == status).count();
-    }
-
-    private static ValidationException invalid(String field, String message) {
-        return new ValidationException(List.of(new FieldError(field, message)));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }
