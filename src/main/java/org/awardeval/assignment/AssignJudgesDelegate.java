@@ -60,7 +60,7 @@ public class AssignJudgesDelegate implements JavaDelegate {
             throw new BpmnError(ERROR_SHORTAGE, e.getMessage());
         }
         for (AssignmentPlan.Pick pick : plan.picks()) {
-            assignments.insert(call.id(), pick.applicationId(), pick.judgeId());
+            assignments.insert(call.id(), pick.applicationId(), pick.judgeId(), null);
         }
         execution.removeVariable(Vars.SHORTAGE_REPORT);
         for (StoredApplication application : ready) {

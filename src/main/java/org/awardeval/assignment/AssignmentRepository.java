@@ -1,7 +1,9 @@
 package org.awardeval.assignment;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -11,7 +13,7 @@ public class AssignmentRepository {
 
     /** What a review instance needs: no identity of the applicant. */
     public record AssignmentView(long id, long callId, long applicationId, String applicationCode, String categoryName, String judgeUserId,
-            OffsetDateTime reviewDeadline) {
+            String judgeCode, String judgeEmail, OffsetDateTime dueAt, String status) {
     }
 
     private final JdbcClient jdbc;
@@ -20,10 +22,13 @@ public class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(long callId, long applicationId, long judgeId) {
+    /** A new assignment, due at the given moment (null: the call's review deadline). */
+    public long insert(long callId, long applicationId, long judgeId, OffsetDateTime dueAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO assignment (call_id, application_id, judge_id, status, created_at) VALUES (?, ?, ?, 'OPEN', ?)")
-                .params(callId, applicationId, judgeId, OffsetDateTime.now()).update(key, "id");
+        jdbc.sql("""
+                INSERT INTO assignment (call_id, application_id, judge_id, status, created_at, due_at)
+                VALUES (?, ?, ?, 'OPEN', ?, COALESCE(?, (SELECT review_deadline FROM award_call WHERE id = ?)))""")
+                .params(callId, applicationId, judgeId, OffsetDateTime.now(), dueAt, callId).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
@@ -33,7 +38,8 @@ public class AssignmentRepository {
 
     public AssignmentView view(long assignmentId) {
         return jdbc.sql("""
-                SELECT s.id, s.call_id, s.application_id, a.code, c.name AS category_name, j.user_id, k.review_deadline
+                SELECT s.id, s.call_id, s.application_id, a.code, c.name AS category_name, j.user_id, j.code, j.email,
+                    COALESCE(s.due_at, k.review_deadline), s.status
                 FROM assignment s
                 JOIN application a ON a.id = s.application_id
                 JOIN judge j ON j.id = s.judge_id
@@ -41,9 +47,24 @@ public class AssignmentRepository {
                 JOIN category c ON c.call_id = a.call_id AND c.code = a.category_code
                 WHERE s.id = ?""")
                 .param(assignmentId)
-                .query((rs, row) -> new AssignmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .query((rs, row) -> new AssignmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getString(10)))
                 .single();
+    }
+
+    /** Every judge ever assigned to the application, whatever became of the assignment. */
+    public List<Long> judgesOf(long applicationId) {
+        return jdbc.sql("SELECT judge_id FROM assignment WHERE application_id = ?").param(applicationId).query(Long.class).list();
+    }
+
+    /** Per judge, the reviews of the call they hold or have done. */
+    public Map<Long, Integer> loads(long callId) {
+        Map<Long, Integer> loads = new HashMap<>();
+        jdbc.sql("SELECT judge_id, COUNT(*) FROM assignment WHERE call_id = ? AND status <> 'REASSIGNED' GROUP BY judge_id").param(callId)
+                .query(rs -> {
+                    loads.put(rs.getLong(1), rs.getInt(2));
+                });
+        return loads;
     }
 
     /** The review instance of an assignment, so that the audit finds the judge's task in the history. */
@@ -53,5 +74,9 @@ public class AssignmentRepository {
 
     public void markDone(long assignmentId) {
         jdbc.sql("UPDATE assignment SET status = 'DONE' WHERE id = ?").param(assignmentId).update();
+    }
+
+    public void markReassigned(long assignmentId, String reason) {
+        jdbc.sql("UPDATE assignment SET status = 'REASSIGNED', end_reason = ? WHERE id = ?").params(reason, assignmentId).update();
     }
 }

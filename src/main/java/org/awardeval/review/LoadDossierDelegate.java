@@ -1,27 +1,32 @@
 package org.awardeval.review;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
+import org.awardeval.system.AwardProperties;
 import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the anonymised dossier into the review instance. The judge can read every variable of this instance, so
- * nothing else of the application may be set here.
+ * Puts the anonymised dossier and the assignment's dates into the review instance. The judge can read every variable
+ * of this instance, so nothing else of the application may be set here.
  */
 @Component
 public class LoadDossierDelegate implements JavaDelegate {
 
     private final AssignmentRepository assignments;
     private final DossierRepository dossiers;
+    private final AwardProperties properties;
 
-    public LoadDossierDelegate(AssignmentRepository assignments, DossierRepository dossiers) {
+    public LoadDossierDelegate(AssignmentRepository assignments, DossierRepository dossiers, AwardProperties properties) {
         this.assignments = assignments;
         this.dossiers = dossiers;
+        this.properties = properties;
     }
 
     @Override
@@ -30,10 +35,20 @@ public class LoadDossierDelegate implements JavaDelegate {
         Dossier dossier = dossiers.find(assignment.applicationId())
                 .orElseThrow(() -> new IllegalStateException("Application " + assignment.applicationCode() + " has no dossier"));
         assignments.setReviewInstance(assignment.id(), execution.getProcessInstanceId());
+        OffsetDateTime due = assignment.dueAt();
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime reminder = due.minus(properties.reviewReminder());
+        if (!reminder.isAfter(now)) {
+            // Too little time for the usual notice: remind halfway to the due date.
+            reminder = now.plus(Duration.between(now, due).dividedBy(2));
+        }
         execution.setVariable(Vars.JUDGE_USER_ID, assignment.judgeUserId());
+        execution.setVariable(Vars.JUDGE_CODE, assignment.judgeCode());
         execution.setVariable(Vars.APPLICATION_CODE, assignment.applicationCode());
         execution.setVariable(Vars.CATEGORY_NAME, assignment.categoryName());
-        execution.setVariable(Vars.REVIEW_DEADLINE, Vars.date(assignment.reviewDeadline()));
+        execution.setVariable(Vars.REVIEW_DUE_AT, Vars.date(due));
+        execution.setVariable(Vars.REMINDER_AT, Vars.date(reminder));
+        execution.setVariable(Vars.GRACE_ENDS_AT, Vars.date(due.plus(properties.reviewGrace())));
         execution.setVariable(Vars.DOSSIER_TITLE, dossier.title());
         execution.setVariable(Vars.DOSSIER_SUMMARY, dossier.summary());
         execution.setVariable(Vars.DOSSIER_DESCRIPTION, dossier.description());

@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval how often a waiting award cycle re-checks its applications, in case a wake-up message was missed
  * @param adminPassword password of the {@code admin} user; required outside the demo profile
  * @param votingPeriod  how long the panel has to vote once the shortlist is ready
+ * @param reviewReminder how long before a review is due the judge gets a reminder
+ * @param reviewGrace    how long after a review is due it is reassigned; a replacement judge gets as long
  */
 @ConfigurationProperties(prefix = "award")
-public record AwardProperties(String processesDir, Duration pollInterval, String adminPassword, Duration votingPeriod) {
+public record AwardProperties(String processesDir, Duration pollInterval, String adminPassword, Duration votingPeriod,
+        Duration reviewReminder, Duration reviewGrace) {
 
     public AwardProperties {
         if (processesDir == null || processesDir.isBlank()) {
@@ -23,6 +26,12 @@ public record AwardProperties(String processesDir, Duration pollInterval, String
         }
         if (votingPeriod == null) {
             votingPeriod = Duration.ofDays(14);
+        }
+        if (reviewReminder == null) {
+            reviewReminder = Duration.ofDays(3);
+        }
+        if (reviewGrace == null) {
+            reviewGrace = Duration.ofDays(7);
         }
     }
 }

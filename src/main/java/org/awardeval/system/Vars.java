@@ -92,6 +92,12 @@ public final class Vars {
     // review: the anonymised dossier only
     public static final String ASSIGNMENT_ID = "assignmentId";
     public static final String JUDGE_USER_ID = "judgeUserId";
+    public static final String JUDGE_CODE = "judgeCode";
+    public static final String REVIEW_DUE_AT = "reviewDueAt";
+    public static final String REMINDER_AT = "reminderAt";
+    public static final String GRACE_ENDS_AT = "graceEndsAt";
+    public static final String CONFLICT_DECLARED = "conflictDeclared";
+    public static final String CONFLICT_REASON = "conflictReason";
     public static final String CATEGORY_NAME = "categoryName";
     public static final String DOSSIER_TITLE = "dossierTitle";
     public static final String DOSSIER_SUMMARY = "dossierSummary";

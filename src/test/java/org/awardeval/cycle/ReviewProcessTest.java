@@ -28,6 +28,8 @@ class ReviewProcessTest {
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired ReviewRepository reviews;
+    @Autowired org.awardeval.assignment.JudgeRepository judges;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aJudgeScoresTheAnonymisedDossierAndInvalidScoresAreRefused() {
@@ -59,5 +61,72 @@ class ReviewProcessTest {
         assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_Reviewed");
         assertThat(reviews.byApplication(submission.applicationId())).singleElement()
                 .satisfies(r -> assertThat(r.total()).isEqualByComparingTo("3.800"));
+    }
+
+    /** Opens a call with one application, closes it and returns the review tasks of that application. */
+    private java.util.List<Task> reviewTasksOf(String suffix, int form) {
+        BpmnAwareTests.init(engine);
+        long callId = driver.openCall("Review " + suffix + " " + System.nanoTime());
+        var submission = driver.submit(callId, CycleDriver.sixEligible(suffix).get(form));
+        driver.runJobs();
+        Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId)).singleResult();
+        driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());
+        driver.runJobs();
+        return taskService.createTaskQuery().processDefinitionKey("Review")
+                .processVariableValueEquals("applicationCode", submission.code()).list();
+    }
+
+    @Test
+    void aJudgeWhoDeclaresAConflictIsReplacedByAFreeJudgeAndTheConflictIsKept() {
+        java.util.List<Task> tasks = reviewTasksOf("cf", 0);
+        assertThat(tasks).hasSize(3);
+        Task first = tasks.get(0);
+        String judge = first.getAssignee();
+        String instance = first.getProcessInstanceId();
+        java.util.Set<String> before = new java.util.HashSet<>(tasks.stream().map(Task::getAssignee).toList());
+
+        assertThatThrownBy(() -> driver.completeAs(judge, first.getId(), Map.of("conflictDeclared", true)))
+                .isInstanceOf(TaskInputException.class).hasMessageContaining("conflictReason: is required");
+        driver.completeAs(judge, first.getId(), Map.of("conflictDeclared", true, "conflictReason", "I advised this project in 2023"));
+
+        Task replacement = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ReviewApplication")
+                .singleResult();
+        assertThat(replacement.getAssignee()).isNotIn(before);
+        assertThat(taskService.getVariables(replacement.getId())).doesNotContainKeys("conflictDeclared", "conflictReason")
+                .containsEntry("judgeUserId", replacement.getAssignee());
+        assertThat(judges.byUserId(judge).orElseThrow().conflicts()).contains("steppe university cf");
+        assertThat(jdbc.sql("SELECT status, end_reason FROM assignment WHERE review_process_instance_id = ? ORDER BY id")
+                .param(instance).query((rs, row) -> rs.getString(1) + ": " + rs.getString(2)).list())
+                .containsExactly("REASSIGNED: conflict of interest declared by the judge: I advised this project in 2023", "OPEN: null");
+
+        driver.completeAs(replacement.getAssignee(), replacement.getId(), CycleDriver.review(4));
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_Reviewed");
+    }
+
+    @Test
+    void aLateReviewIsRemindedThenEscalatedThenReassigned() {
+        Task task = reviewTasksOf("od", 2).get(0);
+        String instance = task.getProcessInstanceId();
+        String late = task.getAssignee();
+        assertThat(task.getDueDate()).isNotNull();
+
+        driver.fire(instance, "Event_ReminderDue");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = ? AND kind LIKE 'REMIND-%' AND subject LIKE '%is due on%'")
+                .param(late + "@judges.test").query(Long.class).single()).isOne();
+
+        driver.fire(instance, "Event_ReviewOverdue");
+        Task escalation = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_EscalateOverdue")
+                .taskCandidateGroup("coordinators").singleResult();
+        assertThat(escalation.getName()).matches("Overdue: review of TA-NC-\\d+ by J-\\d+");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the judge may still review").isOne();
+
+        driver.fire(instance, "Event_GraceOver");
+        Task replacement = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ReviewApplication")
+                .singleResult();
+        assertThat(replacement.getAssignee()).isNotEqualTo(late);
+        assertThat(replacement.getDueDate()).isAfter(new java.util.Date());
+        driver.completeAs(replacement.getAssignee(), replacement.getId(), CycleDriver.review(3));
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).as("the escalation ends with the review").isZero();
     }
 }

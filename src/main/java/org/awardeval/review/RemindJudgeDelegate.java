@@ -1,0 +1,55 @@
+package org.awardeval.review;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.awardeval.announcement.MailTemplates;
+import org.awardeval.announcement.NotificationRepository;
+import org.awardeval.announcement.NotificationRepository.Notification;
+import org.awardeval.assignment.AssignmentRepository;
+import org.awardeval.assignment.AssignmentRepository.AssignmentView;
+import org.awardeval.assignment.JudgeRepository;
+import org.awardeval.call.AwardCall;
+import org.awardeval.call.CallRepository;
+import org.awardeval.system.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Puts a reminder to the judge into the outbox, once per assignment whatever the retries. */
+@Component
+public class RemindJudgeDelegate implements JavaDelegate {
+
+    static final String KIND_PREFIX = "REMIND-";
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final AssignmentRepository assignments;
+    private final JudgeRepository judges;
+    private final CallRepository calls;
+    private final NotificationRepository notifications;
+    private final MailTemplates templates;
+
+    public RemindJudgeDelegate(AssignmentRepository assignments, JudgeRepository judges, CallRepository calls,
+            NotificationRepository notifications, MailTemplates templates) {
+        this.assignments = assignments;
+        this.judges = judges;
+        this.calls = calls;
+        this.notifications = notifications;
+        this.templates = templates;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        AssignmentView assignment = assignments.view(Vars.requiredLong(execution, Vars.ASSIGNMENT_ID));
+        AwardCall call = calls.get(assignment.callId());
+        String judgeName = judges.byUserId(assignment.judgeUserId()).map(j -> j.name()).orElse(assignment.judgeCode());
+        String due = READABLE.format(assignment.dueAt().atZoneSameInstant(ZoneId.of(call.timeZone()))) + " " + call.timeZone();
+        MailTemplates.Rendered mail = templates.render("reminder", Map.of("judgeName", judgeName, "code", assignment.applicationCode(),
+                "callName", call.name(), "due", due));
+        notifications.insertOnce(new Notification(assignment.applicationId(), KIND_PREFIX + assignment.id(), assignment.judgeEmail(),
+                call.name() + ": your review of " + assignment.applicationCode() + " is due on " + due, mail.text(), mail.html(),
+                OffsetDateTime.now()));
+    }
+}
