@@ -2,73 +2,135 @@ package org.awardeval.anonymisation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Removes identifying details from an application's texts, leaving neutral placeholders that keep them readable:
- * e-mail addresses, web addresses, the organisation's name and its acronym, and the names of the people given.
+ * e-mail addresses, web addresses and bare web domains, phone numbers, the organisation's name, acronym and known
+ * aliases, partner organisations, and people: those named in the application and anyone named with a title
+ * ("Dr Amina Yusuf").
  */
 public final class Redactor {
 
     public static final String ORGANISATION = "[organisation]";
+    public static final String PARTNER = "[partner organisation]";
     public static final String PERSON = "[person]";
     public static final String EMAIL = "[e-mail]";
     public static final String LINK = "[link]";
+    public static final String PHONE = "[phone]";
+
+    /** What identifies the applicant. Lists may be empty; nulls and blanks are ignored. */
+    public record Identity(String organisation, Collection<String> aliases, Collection<String> partners, Collection<String> people) {
+    }
 
     private static final Pattern EMAIL_PATTERN = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     private static final Pattern URL_PATTERN = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"]+");
+    private static final Pattern DOMAIN_PATTERN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+"
+            + "(?:com|org|net|edu|gov|int|info|io|ai|app|dev|online|tech|academy|education|university|school|[a-z]{2})"
+            + "(?:/[^\\s<>\"]*)?(?![\\p{L}\\p{N}])");
+    private static final Pattern PHONE_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}+])\\+?\\(?\\d[\\d\\s().-]{6,}\\d(?![\\p{L}\\p{N}])");
+    private static final Pattern TITLED_PERSON = Pattern.compile(
+            "\\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Dean|Rector)\\.?\\s+\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2}");
     private static final String BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String AFTER = "(?![\\p{L}\\p{N}])";
     private static final List<String> SMALL_WORDS = List.of("of", "and", "for", "the", "de", "la", "du", "des", "et", "y", "del");
 
     private final List<Pattern> organisationPatterns = new ArrayList<>();
+    private final List<Pattern> partnerPatterns = new ArrayList<>();
     private final List<Pattern> personPatterns = new ArrayList<>();
+    private final List<Pattern> fullNamePatterns = new ArrayList<>();
 
-    /**
-     * @param organisationName the applicant organisation
-     * @param personNames      names of people given in the application (the contact, at least)
-     */
     public Redactor(String organisationName, List<String> personNames) {
-        if (organisationName != null && !organisationName.isBlank()) {
-            organisationPatterns.add(literal(organisationName.strip(), true));
-            String acronym = acronym(organisationName);
+        this(new Identity(organisationName, List.of(), List.of(), personNames));
+    }
+
+    public Redactor(Identity identity) {
+        Set<String> organisations = new LinkedHashSet<>();
+        add(organisations, identity.organisation());
+        identity.aliases().forEach(alias -> add(organisations, alias));
+        longestFirst(organisations).forEach(name -> organisationPatterns.add(literal(name, !isAcronym(name))));
+        for (String name : organisations) {
+            String acronym = acronym(name);
             if (acronym.length() >= 3) {
                 // An acronym is matched with its case only: "MUST" is the university, "must" is a verb.
                 organisationPatterns.add(literal(acronym, false));
             }
         }
-        List<String> names = new ArrayList<>();
-        for (String person : personNames) {
+        Set<String> partners = new LinkedHashSet<>();
+        identity.partners().forEach(partner -> add(partners, partner));
+        longestFirst(partners).forEach(name -> partnerPatterns.add(literal(name, true)));
+        Set<String> names = new LinkedHashSet<>();
+        for (String person : identity.people()) {
             if (person == null || person.isBlank()) {
                 continue;
             }
             names.add(person.strip());
+            fullNamePatterns.add(literal(person.strip(), true));
             Arrays.stream(person.strip().split("[\\s,]+"))
                     .map(part -> part.replaceAll("^\\p{P}+|\\p{P}+$", ""))
                     .filter(part -> part.codePointCount(0, part.length()) >= 3 && !part.endsWith("."))
                     .forEach(names::add);
         }
-        names.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed())
-                .forEach(name -> personPatterns.add(literal(name, true)));
+        longestFirst(names).forEach(name -> personPatterns.add(literal(name, true)));
     }
 
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = EMAIL_PATTERN.matcher(text).replaceAll(Matcher.quoteReplacement(EMAIL));
-        result = URL_PATTERN.matcher(result).replaceAll(Matcher.quoteReplacement(LINK));
+        String result = replace(EMAIL_PATTERN, text, EMAIL);
+        result = replace(URL_PATTERN, result, LINK);
+        result = replace(DOMAIN_PATTERN, result, LINK);
+        result = replacePhones(result);
         for (Pattern pattern : organisationPatterns) {
-            result = pattern.matcher(result).replaceAll(Matcher.quoteReplacement(ORGANISATION));
+            result = replace(pattern, result, ORGANISATION);
         }
+        for (Pattern pattern : partnerPatterns) {
+            result = replace(pattern, result, PARTNER);
+        }
+        result = replace(TITLED_PERSON, result, PERSON);
         for (Pattern pattern : personPatterns) {
-            result = pattern.matcher(result).replaceAll(Matcher.quoteReplacement(PERSON));
+            result = replace(pattern, result, PERSON);
         }
         return result;
+    }
+
+    /**
+     * What in a text still identifies the applicant, by kind: e-mail addresses, links, phone numbers, the organisation
+     * and its partners by name, the people given by full name. Parts of names alone are not counted, since a surname
+     * may be an ordinary word ("Grace", "Young").
+     */
+    public List<String> identifiersIn(String text) {
+        List<String> found = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return found;
+        }
+        if (EMAIL_PATTERN.matcher(text).find()) {
+            found.add("an e-mail address");
+        }
+        if (URL_PATTERN.matcher(text).find() || DOMAIN_PATTERN.matcher(text).find()) {
+            found.add("a web address");
+        }
+        if (!replacePhones(text).equals(text)) {
+            found.add("a phone number");
+        }
+        if (organisationPatterns.stream().anyMatch(p -> p.matcher(text).find())) {
+            found.add("the organisation's name");
+        }
+        if (partnerPatterns.stream().anyMatch(p -> p.matcher(text).find())) {
+            found.add("a partner's name");
+        }
+        if (fullNamePatterns.stream().anyMatch(p -> p.matcher(text).find())) {
+            found.add("a person's name");
+        }
+        return found;
     }
 
     /** Initials of the significant words: "Mongolian University of Science and Technology" gives "MUST". */
@@ -80,6 +142,38 @@ public final class Redactor {
             }
         }
         return acronym.toString();
+    }
+
+    /** A phone number has 8 to 15 digits; a run of digits and separators with fewer, such as 2019-2023, is left alone. */
+    private static String replacePhones(String text) {
+        Matcher matcher = PHONE_PATTERN.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            long digits = matcher.group().chars().filter(Character::isDigit).count();
+            boolean separated = matcher.group().matches(".*[\\s().-].*");
+            matcher.appendReplacement(out, Matcher.quoteReplacement(digits >= 8 && digits <= 15 && separated
+                    && !matcher.group().matches("\\d{4}\\s*[-–]\\s*\\d{4}") ? PHONE : matcher.group()));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static String replace(Pattern pattern, String text, String placeholder) {
+        return pattern.matcher(text).replaceAll(Matcher.quoteReplacement(placeholder));
+    }
+
+    private static void add(Set<String> names, String name) {
+        if (name != null && !name.isBlank() && name.strip().codePointCount(0, name.strip().length()) >= 2) {
+            names.add(name.strip());
+        }
+    }
+
+    private static boolean isAcronym(String name) {
+        return name.length() <= 8 && name.equals(name.toUpperCase(Locale.ROOT)) && !name.contains(" ");
+    }
+
+    private static List<String> longestFirst(Collection<String> names) {
+        return names.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     private static Pattern literal(String text, boolean ignoreCase) {

@@ -12,6 +12,9 @@ import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.submission.SubmissionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Component;
 public class DemoSeeder {
 
     public static final String DEMO_CALL = "Pioneer Award 2025 (demo)";
+    static final int OPEN_REDACTION_CHECKS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final AccessSetup access;
@@ -34,10 +38,14 @@ public class DemoSeeder {
     private final CallRepository calls;
     private final SubmissionService submissions;
     private final PanelService panel;
+    private final TaskService taskService;
+    private final IdentityService identityService;
 
     public DemoSeeder(AccessSetup access, JudgeService judges, CallService callService, CallRepository calls,
-            SubmissionService submissions, PanelService panel) {
+            SubmissionService submissions, PanelService panel, TaskService taskService, IdentityService identityService) {
         this.panel = panel;
+        this.taskService = taskService;
+        this.identityService = identityService;
         this.access = access;
         this.judges = judges;
         this.callService = callService;
@@ -63,7 +71,16 @@ public class DemoSeeder {
                 now.plusDays(30), now.plusDays(60), 3, 3, "chair"));
         List<ApplicationForm> forms = DemoData.applications();
         forms.forEach(form -> submissions.submit(callId, form));
-        LOG.info("Demo cycle '{}' (call {}) is open with {} applications; log in as 'coordinator' / '{}' to close it early",
-                DEMO_CALL, callId, forms.size(), pw);
+        // The coordinator has checked the redaction of all but the last few dossiers, which wait in "Coordination tasks".
+        List<Task> checks = taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").orderByTaskCreateTime().asc()
+                .orderByTaskId().asc().list();
+        identityService.setAuthentication("coordinator", List.of(Groups.COORDINATORS));
+        try {
+            checks.subList(0, Math.max(0, checks.size() - OPEN_REDACTION_CHECKS)).forEach(task -> taskService.complete(task.getId()));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        LOG.info("Demo cycle '{}' (call {}) is open with {} applications, {} redaction checks open; log in as 'coordinator' / '{}'",
+                DEMO_CALL, callId, forms.size(), Math.min(OPEN_REDACTION_CHECKS, checks.size()), pw);
     }
 }

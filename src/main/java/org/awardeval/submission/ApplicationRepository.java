@@ -121,6 +121,20 @@ public class ApplicationRepository {
         return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /** The further facts a channel received with the application (extra CSV columns), by name. */
+    public Map<String, String> extraFacts(long applicationId) {
+        String text = jdbc.sql("SELECT extra_facts FROM application WHERE id = ?").param(applicationId).query(String.class).optional()
+                .orElse(null);
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<TreeMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The further facts of application " + applicationId + " are not valid JSON", e);
+        }
+    }
+
     private static String json(Map<String, String> facts) {
         if (facts == null || facts.isEmpty()) {
             return null;

@@ -99,6 +99,9 @@ public final class Vars {
     public static final String CONFLICT_DECLARED = "conflictDeclared";
     public static final String CONFLICT_REASON = "conflictReason";
     public static final String CATEGORY_NAME = "categoryName";
+    public static final String ORIGINAL_TITLE = "originalTitle";
+    public static final String ORIGINAL_SUMMARY = "originalSummary";
+    public static final String ORIGINAL_DESCRIPTION = "originalDescription";
     public static final String DOSSIER_TITLE = "dossierTitle";
     public static final String DOSSIER_SUMMARY = "dossierSummary";
     public static final String DOSSIER_DESCRIPTION = "dossierDescription";

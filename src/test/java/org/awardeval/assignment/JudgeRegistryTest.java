@@ -111,7 +111,7 @@ class JudgeRegistryTest {
         long callId = callService.open(new CallRequest("Shortage " + System.nanoTime(), null, "SG", now.plusDays(5), now.plusDays(9), 3, 1,
                 CycleDriver.CHAIR, null, List.of(new Category("ZZ", "A category without judges", null)), null, null, null, null, null));
         var submission = driver.submit(callId, CycleDriver.form("Mountain University sg", "HEI", "Nepal", "ZZ", "Sita Rai", "sita@sg.test", true));
-        driver.runJobs();
+        driver.confirmRedactions(callId);
         ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
                 .singleResult();
         Task close = taskService.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey("Task_CloseCallEarly").singleResult();

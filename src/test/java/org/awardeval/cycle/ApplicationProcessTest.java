@@ -50,15 +50,31 @@ class ApplicationProcessTest {
                 "bolormaa@steppe.test", true));
         ProcessInstance instance = instance(submission.code());
         assertThat(instance).hasPassed("Task_DecideEligibility", "Task_RecordEligibility", "Task_AnonymiseDossier")
-                .isWaitingAt("Task_ReportSettled");
-        driver.runJobs();
-        assertThat(instance).isWaitingAt("Event_ReviewPhaseStarted");
+                .isWaitingAt("Task_CheckRedaction");
         StoredApplication stored = applications.get(submission.applicationId());
-        assertThat(stored.status()).isEqualTo(ApplicationStatus.READY);
         var dossier = dossiers.find(stored.id()).orElseThrow();
         assertThat(dossier.title() + dossier.summary() + dossier.description())
                 .doesNotContain("Steppe University", "Bolormaa", "Ganbold", "bolormaa@steppe.test")
                 .contains("[organisation]", "[person]", "[e-mail]", "[link]");
+
+        // The coordinator sees the original beside the dossier, and may correct the dossier before it is released.
+        Task check = BpmnAwareTests.task(instance);
+        assertThat(check).hasCandidateGroup("coordinators").hasName("Check the redaction of " + submission.code());
+        Map<String, Object> form = taskService.getVariables(check.getId());
+        assertThat((String) form.get("originalSummary")).contains("Steppe University p1", "Bolormaa Ganbold");
+        assertThat((String) form.get("dossierSummary")).isEqualTo(dossier.summary());
+        String leaky = "Run by Steppe University p1, write to bolormaa@steppe.test or call +976 11 320 456.";
+        assertThatThrownBy(() -> driver.completeAs(CycleDriver.COORDINATOR, check.getId(), Map.of("dossierSummary", leaky)))
+                .isInstanceOf(TaskInputException.class)
+                .hasMessageContaining("dossierSummary: still contains an e-mail address, a phone number, the organisation's name");
+        assertThat(instance).isWaitingAt("Task_CheckRedaction");
+        driver.completeAs(CycleDriver.COORDINATOR, check.getId(), Map.of("dossierSummary", "The university trained lecturers."));
+        assertThat(instance).isWaitingAt("Task_ReportSettled");
+        assertThat(dossiers.find(stored.id()).orElseThrow().summary()).isEqualTo("The university trained lecturers.");
+        assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("dossierSummary", "originalSummary");
+        driver.runJobs();
+        assertThat(instance).isWaitingAt("Event_ReviewPhaseStarted");
+        assertThat(applications.get(submission.applicationId()).status()).isEqualTo(ApplicationStatus.READY);
     }
 
     @Test
@@ -88,8 +104,9 @@ class ApplicationProcessTest {
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup("coordinators").hasName("Check eligibility of " + submission.code());
         driver.completeAs(CycleDriver.COORDINATOR, BpmnAwareTests.task(instance).getId(),
                 Map.of("coordinatorDecision", "ELIGIBLE", "coordinatorReason", "A consortium of universities"));
-        driver.runJobs();
-        assertThat(instance).hasPassed("Task_AnonymiseDossier").isWaitingAt("Event_ReviewPhaseStarted");
+        assertThat(instance).hasPassed("Task_AnonymiseDossier").isWaitingAt("Task_CheckRedaction");
+        driver.confirmRedactions(callId);
+        assertThat(instance).isWaitingAt("Event_ReviewPhaseStarted");
         assertThat(applications.get(submission.applicationId()).eligibilityReason()).isEqualTo("A consortium of universities");
     }
 

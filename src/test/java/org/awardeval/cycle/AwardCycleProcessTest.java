@@ -53,7 +53,7 @@ class AwardCycleProcessTest {
         ProcessInstance cycle = cycle(callId);
         assertThat(cycle).isWaitingAt("Task_CloseCallEarly");
         var submission = driver.submit(callId, CycleDriver.sixEligible("dl").get(0));
-        driver.runJobs();
+        driver.confirmRedactions(callId);
 
         Job deadline = managementService.createJobQuery().processInstanceId(cycle.getId()).timers().singleResult();
         long deadlineMillis = calls.get(callId).submissionDeadline().toInstant().toEpochMilli();

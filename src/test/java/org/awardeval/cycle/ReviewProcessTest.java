@@ -36,7 +36,7 @@ class ReviewProcessTest {
         BpmnAwareTests.init(engine);
         long callId = driver.openCall("Review path " + System.nanoTime());
         var submission = driver.submit(callId, CycleDriver.sixEligible("rv").get(3));
-        driver.runJobs();
+        driver.confirmRedactions(callId);
         Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId)).singleResult();
         driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());
         driver.runJobs();
@@ -68,7 +68,7 @@ class ReviewProcessTest {
         BpmnAwareTests.init(engine);
         long callId = driver.openCall("Review " + suffix + " " + System.nanoTime());
         var submission = driver.submit(callId, CycleDriver.sixEligible(suffix).get(form));
-        driver.runJobs();
+        driver.confirmRedactions(callId);
         Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId)).singleResult();
         driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());
         driver.runJobs();

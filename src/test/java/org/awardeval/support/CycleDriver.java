@@ -101,6 +101,7 @@ public class CycleDriver {
     /** Closes the call and has every judge score their applications; returns the cycle's instance, waiting for the panel. */
     public String runToPanelVote(long callId) {
         runJobs();
+        confirmRedactions(callId);
         String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
                 .singleResult().getId();
         Task close = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_CloseCallEarly").singleResult();
@@ -141,6 +142,21 @@ public class CycleDriver {
             firstByCategory.putIfAbsent(categoryOf.get(code), code);
         });
         return new ArrayList<>(firstByCategory.values());
+    }
+
+    /** The coordinator releases every dossier of the call waiting for its redaction check, as proposed. */
+    public int confirmRedactions(long callId) {
+        String prefix = callRepository.codePrefixOf(callId) + "-";
+        int confirmed = 0;
+        for (Task task : taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").list()) {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+                    .getBusinessKey().startsWith(prefix)) {
+                completeAs(COORDINATOR, task.getId(), Map.of());
+                confirmed++;
+            }
+        }
+        runJobs();
+        return confirmed;
     }
 
     /** Fires a timer of an instance now, whatever its due date, then runs what it started. */
