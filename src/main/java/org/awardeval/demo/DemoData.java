@@ -7,7 +7,7 @@ import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.submission.ApplicationForm;
 
 /** Realistic, fictitious applications and judges for the demo cycle. */
-final class DemoData {
+public final class DemoData {
 
     static final String PASSWORD = "demo";
 
@@ -148,7 +148,7 @@ final class DemoData {
      * About 40 applications across the four categories; some organisations submit twice, two lack consent and one has no
      * description, so the eligibility rules have something to decide.
      */
-    static List<ApplicationForm> applications() {
+    public static List<ApplicationForm> applications() {
         List<ApplicationForm> forms = new java.util.ArrayList<>();
         int n = 0;
         for (int round = 0; round < 2; round++) {

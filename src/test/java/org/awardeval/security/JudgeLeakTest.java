@@ -1,0 +1,203 @@
+package org.awardeval.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.awardeval.call.CallService;
+import org.awardeval.demo.DemoData;
+import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.submission.StoredApplication;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.H2Test;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The realistic demo applications under review; every judge asks everything a judge can ask: the engine's REST API
+ * (tasks, variables, form variables, forms, comments, variable instances, history, process instances, definitions and
+ * their XML, deployments, filters), Tasklist's own API with a browser session, and the application's API. No answer
+ * may contain any application's organisation, contact or e-mail address; a planted leak is found.
+ */
+@H2Test
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JudgeLeakTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired CycleDriver driver;
+    @Autowired ApplicationRepository applications;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+
+    long callId;
+    List<String> secrets;
+
+    @BeforeAll
+    void reviewPhaseOfTheDemoApplications() {
+        callId = driver.openCall("Leak test " + System.nanoTime());
+        DemoData.applications().forEach(form -> driver.submit(callId, form));
+        driver.runJobs();
+        for (Task check : taskService.createTaskQuery().taskDefinitionKey("Task_CheckEligibility").list()) {
+            driver.completeAs(CycleDriver.COORDINATOR, check.getId(), Map.of("coordinatorDecision", "ELIGIBLE",
+                    "coordinatorReason", "Checked by hand"));
+        }
+        driver.confirmRedactions(callId);
+        Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId))
+                .taskDefinitionKey("Task_CloseCallEarly").singleResult();
+        driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());
+        driver.runJobs();
+        Set<String> all = new LinkedHashSet<>();
+        for (StoredApplication a : applications.byCall(callId)) {
+            all.add(a.organisationName());
+            all.add(a.contactName());
+            all.add(a.contactEmail());
+        }
+        secrets = all.stream().filter(s -> s.codePointCount(0, s.length()) >= 2).toList();
+    }
+
+    @Test
+    void noJudgeCanReadAnyApplicationsIdentity() {
+        int judgesWithTasks = 0;
+        int answers = 0;
+        for (var judge : CycleDriver.JUDGES) {
+            Scan scan = scan(judge.userId());
+            assertThat(scan.hits()).as("leaks to %s", judge.userId()).isEmpty();
+            judgesWithTasks += scan.tasks() > 0 ? 1 : 0;
+            answers += scan.answers();
+        }
+        assertThat(judgesWithTasks).isGreaterThanOrEqualTo(8);
+        assertThat(answers).as("answers read").isGreaterThan(500);
+        assertThat(applications.byCall(callId)).hasSizeGreaterThanOrEqualTo(35);
+    }
+
+    @Test
+    void aPlantedLeakIsFound() {
+        Task review = taskService.createTaskQuery().processDefinitionKey("Review").taskAssignee("tj01").list().get(0);
+        String secret = applications.byCall(callId).get(7).organisationName();
+        runtimeService.setVariable(review.getProcessInstanceId(), "notes", "Planted: " + secret);
+        try {
+            assertThat(scan("tj01").hits()).anySatisfy(hit -> assertThat(hit).contains(secret))
+                    .anySatisfy(hit -> assertThat(hit).startsWith("/camunda/api/engine/engine/default/task/"))
+                    .anySatisfy(hit -> assertThat(hit).startsWith("/engine-rest/task/"));
+        } finally {
+            runtimeService.removeVariable(review.getProcessInstanceId(), "notes");
+        }
+    }
+
+    record Scan(int tasks, int answers, List<String> hits) {
+    }
+
+    private Scan scan(String judge) {
+        TestRestTemplate engine = rest.withBasicAuth(judge, CycleDriver.PASSWORD);
+        Tasklist tasklist = new Tasklist(rest, judge, CycleDriver.PASSWORD);
+        List<String> hits = new ArrayList<>();
+        int[] answers = {0};
+        Map<?, ?>[] tasks = engine.getForObject("/engine-rest/task?assignee=" + judge, Map[].class);
+        List<String> paths = new ArrayList<>(List.of("/task?assignee=" + judge, "/task", "/variable-instance", "/history/variable-instance",
+                "/history/detail", "/process-instance", "/history/process-instance", "/history/task", "/history/activity-instance",
+                "/history/user-operation", "/history/identity-link-log", "/execution", "/process-definition", "/decision-definition",
+                "/deployment", "/filter", "/task/count"));
+        for (Map<?, ?> task : tasks) {
+            String id = (String) task.get("id");
+            String instance = (String) task.get("processInstanceId");
+            paths.addAll(List.of("/task/" + id, "/task/" + id + "/variables", "/task/" + id + "/form-variables",
+                    "/task/" + id + "/deployed-form", "/task/" + id + "/form", "/task/" + id + "/comment", "/task/" + id + "/identity-links",
+                    "/process-instance/" + instance + "/variables", "/history/variable-instance?processInstanceId=" + instance,
+                    "/process-definition/" + task.get("processDefinitionId") + "/xml"));
+        }
+        Map<?, ?>[] definitions = engine.getForObject("/engine-rest/process-definition", Map[].class);
+        for (Map<?, ?> definition : definitions == null ? new Map<?, ?>[0] : definitions) {
+            paths.add("/process-definition/" + definition.get("id") + "/xml");
+        }
+        for (String path : paths) {
+            check(hits, answers, "/engine-rest" + path, engine.getForEntity("/engine-rest" + path, String.class));
+            check(hits, answers, "/camunda/api/engine/engine/default" + path, tasklist.get("/camunda/api/engine/engine/default" + path));
+        }
+        for (String path : List.of("/api/calls/" + callId, "/api/calls/" + callId + "/statistics", "/api/calls/" + callId + "/audit",
+                "/api/calls/" + callId + "/results", "/api/judges", "/api/panel-members")) {
+            check(hits, answers, path, engine.getForEntity(path, String.class));
+        }
+        return new Scan(tasks.length, answers[0], hits);
+    }
+
+    private void check(List<String> hits, int[] answers, String path, ResponseEntity<String> answer) {
+        assertThat(answer.getStatusCode().is5xxServerError()).as("%s answered %s", path, answer.getStatusCode()).isFalse();
+        answers[0]++;
+        String body = answer.getBody() == null ? "" : answer.getBody().toLowerCase(Locale.ROOT);
+        for (String secret : secrets) {
+            if (body.contains(secret.toLowerCase(Locale.ROOT))) {
+                hits.add(path + " contains '" + secret + "'");
+            }
+        }
+    }
+
+    /** A browser session of Tasklist: its login, its cookies and its CSRF token. */
+    static final class Tasklist {
+        private final TestRestTemplate rest;
+        private final List<String> cookies = new ArrayList<>();
+        private String csrf;
+
+        Tasklist(TestRestTemplate rest, String user, String password) {
+            this.rest = rest;
+            remember(rest.getForEntity("/camunda/app/tasklist/default/", String.class));
+            HttpHeaders headers = headers();
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            ResponseEntity<String> login = rest.exchange(URI.create(rest.getRootUri() + "/camunda/api/admin/auth/user/default/login/tasklist"),
+                    HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + password, headers), String.class);
+            assertThat(login.getStatusCode().is2xxSuccessful()).as("Tasklist login of %s: %s", user, login.getStatusCode()).isTrue();
+            remember(login);
+        }
+
+        ResponseEntity<String> get(String path) {
+            ResponseEntity<String> answer = rest.exchange(URI.create(rest.getRootUri() + path), HttpMethod.GET,
+                    new HttpEntity<>(headers()), String.class);
+            remember(answer);
+            return answer;
+        }
+
+        private HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
+            if (csrf != null) {
+                headers.set("X-XSRF-TOKEN", csrf);
+            }
+            return headers;
+        }
+
+        private void remember(ResponseEntity<?> answer) {
+            List<String> set = answer.getHeaders().get(HttpHeaders.SET_COOKIE);
+            if (set == null) {
+                return;
+            }
+            for (String cookie : set) {
+                String pair = cookie.split(";", 2)[0];
+                String name = pair.split("=", 2)[0];
+                cookies.removeIf(c -> c.startsWith(name + "="));
+                cookies.add(pair);
+                if (name.equals("XSRF-TOKEN")) {
+                    csrf = pair.split("=", 2)[1];
+                }
+            }
+            String token = answer.getHeaders().getFirst("X-XSRF-TOKEN");
+            if (token != null) {
+                csrf = token;
+            }
+        }
+    }
+}
