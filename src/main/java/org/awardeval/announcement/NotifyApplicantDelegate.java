@@ -63,7 +63,9 @@ public class NotifyApplicantDelegate implements JavaDelegate {
             case RESULT -> {
                 boolean awarded = application.status() == ApplicationStatus.AWARDED;
                 model.put("awarded", awarded);
-                model.put("feedback", reviews.byApplication(application.id()).stream().map(r -> r.feedback()).toList());
+                // Judges are named by their code only.
+                model.put("feedback", reviews.byApplication(application.id()).stream().map(r -> r.judgeCode() + ": " + r.feedback())
+                        .toList());
                 subject = call.name() + ": " + (awarded ? "your case has been selected" : "the result of your application");
                 mail = templates.render("result", model);
                 if (call.embargoUntil() != null && call.embargoUntil().isAfter(notBefore)) {

@@ -2,10 +2,12 @@ package org.awardeval.review;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
 import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
+import org.awardeval.call.CallRepository;
 import org.awardeval.system.AwardProperties;
 import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,8 +24,11 @@ public class LoadDossierDelegate implements JavaDelegate {
     private final AssignmentRepository assignments;
     private final DossierRepository dossiers;
     private final AwardProperties properties;
+    private final CallRepository calls;
 
-    public LoadDossierDelegate(AssignmentRepository assignments, DossierRepository dossiers, AwardProperties properties) {
+    public LoadDossierDelegate(AssignmentRepository assignments, DossierRepository dossiers, AwardProperties properties,
+            CallRepository calls) {
+        this.calls = calls;
         this.assignments = assignments;
         this.dossiers = dossiers;
         this.properties = properties;
@@ -49,6 +54,9 @@ public class LoadDossierDelegate implements JavaDelegate {
         execution.setVariable(Vars.REVIEW_DUE_AT, Vars.date(due));
         execution.setVariable(Vars.REMINDER_AT, Vars.date(reminder));
         execution.setVariable(Vars.GRACE_ENDS_AT, Vars.date(due.plus(properties.reviewGrace())));
+        execution.setVariable(Vars.RUBRIC_WEIGHTS, calls.rubric(assignment.callId()).entrySet().stream()
+                .map(e -> Rubric.LABELS.get(e.getKey()) + " × " + e.getValue().stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining(", ")));
         execution.setVariable(Vars.DOSSIER_TITLE, dossier.title());
         execution.setVariable(Vars.DOSSIER_SUMMARY, dossier.summary());
         execution.setVariable(Vars.DOSSIER_DESCRIPTION, dossier.description());

@@ -102,6 +102,7 @@ public final class Vars {
     public static final String ORIGINAL_TITLE = "originalTitle";
     public static final String ORIGINAL_SUMMARY = "originalSummary";
     public static final String ORIGINAL_DESCRIPTION = "originalDescription";
+    public static final String RUBRIC_WEIGHTS = "rubricWeights";
     public static final String DOSSIER_TITLE = "dossierTitle";
     public static final String DOSSIER_SUMMARY = "dossierSummary";
     public static final String DOSSIER_DESCRIPTION = "dossierDescription";
