@@ -31,11 +31,12 @@ public final class Redactor {
     }
 
     private static final Pattern EMAIL_PATTERN = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
-    private static final Pattern URL_PATTERN = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"]+");
+    private static final Pattern URL_PATTERN = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]]");
     private static final Pattern DOMAIN_PATTERN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+"
             + "(?:com|org|net|edu|gov|int|info|io|ai|app|dev|online|tech|academy|education|university|school|[a-z]{2})"
             + "(?:/[^\\s<>\"]*)?(?![\\p{L}\\p{N}])");
     private static final Pattern PHONE_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}+])\\+?\\(?\\d[\\d\\s().-]{6,}\\d(?![\\p{L}\\p{N}])");
+    private static final Pattern DATE_OR_YEARS = Pattern.compile("\\d{4}\\s*[-–]\\s*\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
     private static final Pattern TITLED_PERSON = Pattern.compile(
             "\\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Dean|Rector)\\.?\\s+\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2}");
     private static final String BEFORE = "(?<![\\p{L}\\p{N}])";
@@ -144,7 +145,7 @@ public final class Redactor {
         return acronym.toString();
     }
 
-    /** A phone number has 8 to 15 digits; a run of digits and separators with fewer, such as 2019-2023, is left alone. */
+    /** A phone number has 8 to 15 digits in groups; dates and spans of years (2024-03-01, 2019-2023) are left alone. */
     private static String replacePhones(String text) {
         Matcher matcher = PHONE_PATTERN.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -152,7 +153,7 @@ public final class Redactor {
             long digits = matcher.group().chars().filter(Character::isDigit).count();
             boolean separated = matcher.group().matches(".*[\\s().-].*");
             matcher.appendReplacement(out, Matcher.quoteReplacement(digits >= 8 && digits <= 15 && separated
-                    && !matcher.group().matches("\\d{4}\\s*[-–]\\s*\\d{4}") ? PHONE : matcher.group()));
+                    && !DATE_OR_YEARS.matcher(matcher.group()).matches() ? PHONE : matcher.group()));
         }
         matcher.appendTail(out);
         return out.toString();

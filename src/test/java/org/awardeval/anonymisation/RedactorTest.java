@@ -23,7 +23,7 @@ class RedactorTest {
     @Test
     void peopleEmailsAndLinksAreReplaced() {
         assertThat(redactor.redact("Led by Bolormaa Ganbold; Ganbold answers at b.ganbold@must.edu.mn, see https://must.edu.mn/ai."))
-                .isEqualTo("Led by [person]; [person] answers at [e-mail], see [link]");
+                .isEqualTo("Led by [person]; [person] answers at [e-mail], see [link].");
     }
 
     @Test
@@ -44,5 +44,35 @@ class RedactorTest {
     @Test
     void acronymsSkipSmallWords() {
         assertThat(Redactor.acronym("Université Numérique de Dakar")).isEqualTo("UND");
+    }
+
+    @Test
+    void aliasesPartnersTitledPeopleDomainsAndPhonesAreReplaced() {
+        Redactor full = new Redactor(new Redactor.Identity("Universitas Nusantara Digital", List.of("UNUSDIG", "Nusantara Digital Campus"),
+                List.of("CloudBridge Learning", "Java Teachers Guild"), List.of("Siti Rahmawati", "Budi Santoso")));
+        String text = "Universitas Nusantara Digital (UND, also UNUSDIG or the Nusantara Digital Campus) worked with CloudBridge Learning "
+                + "and the Java Teachers Guild. Prof. Arief Wibowo and Budi Santoso led it; see und.ac.id/ai or www.und.ac.id, "
+                + "call +62 21 555 0198 or (021) 555-0199. From 2019-2023 it reached 1,892 educators in 34 provinces.";
+        assertThat(full.redact(text)).isEqualTo("[organisation] ([organisation], also [organisation] or the [organisation]) worked with "
+                + "[partner organisation] and the [partner organisation]. [person] and [person] led it; see [link] or [link], "
+                + "call [phone] or [phone]. From 2019-2023 it reached 1,892 educators in 34 provinces.");
+    }
+
+    @Test
+    void ordinaryAbbreviationsNumbersAndDatesStay() {
+        String text = "Results (e.g. 4.5 of 5, i.e. strong) rose by 12.5% in Q3; 3,000 lecturers, 2024-03-01, ISO 9001.";
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void theReleaseCheckNamesWhatStillIdentifiesTheApplicant() {
+        Redactor full = new Redactor(new Redactor.Identity("Nile Valley University", List.of(), List.of("Delta Partners"),
+                List.of("Ahmed Fathy")));
+        assertThat(full.identifiersIn("Ahmed Fathy of Nile Valley University (a.fathy@nvu.edu.eg, nvu.edu.eg, +20 2 2735 0001) "
+                + "with Delta Partners"))
+                .containsExactly("an e-mail address", "a web address", "a phone number", "the organisation's name", "a partner's name",
+                        "a person's name");
+        // A surname alone may be an ordinary word; placeholders are not identifiers.
+        assertThat(full.identifiersIn("[person] of [organisation] met Fathy's standards.")).isEmpty();
     }
 }
