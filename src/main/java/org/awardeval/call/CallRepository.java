@@ -55,6 +55,11 @@ public class CallRepository {
                 .optional();
     }
 
+    /** Locks the call's row until the transaction ends: its applications report to the cycle one after another. */
+    public void lock(long callId) {
+        jdbc.sql("SELECT id FROM award_call WHERE id = ? FOR UPDATE").param(callId).query(Long.class).single();
+    }
+
     public AwardCall get(long callId) {
         return find(callId).orElseThrow(() -> new IllegalArgumentException("No call with id " + callId));
     }

@@ -27,11 +27,15 @@ public class PhaseCheckDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long callId = Vars.requiredLong(execution, Vars.CALL_ID);
         String phase = Vars.requiredString(execution, Vars.PHASE);
-        long open = switch (phase) {
+        execution.setVariable(Vars.PHASE_COMPLETE, open(applications, callId, phase) == 0);
+    }
+
+    /** How many of the call's applications have not finished the phase. */
+    static long open(ApplicationRepository applications, long callId, String phase) {
+        return switch (phase) {
             case SETTLED -> applications.countByCallAndStatus(callId, ApplicationStatus.UNSETTLED);
             case REVIEWED -> applications.countByCallAndStatus(callId, ApplicationStatus.UNREVIEWED);
             default -> throw new IllegalStateException("Unknown phase '" + phase + "'");
         };
-        execution.setVariable(Vars.PHASE_COMPLETE, open == 0);
     }
 }

@@ -57,6 +57,7 @@ class ReviewProcessTest {
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
 
         driver.completeAs(judge, taskId, CycleDriver.review(4));
+        driver.runJobs();
         var instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(review.getProcessInstanceId()).singleResult();
         assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_Reviewed");
         assertThat(reviews.byApplication(submission.applicationId())).singleElement()
@@ -100,6 +101,7 @@ class ReviewProcessTest {
                 .containsExactly("REASSIGNED: conflict of interest declared by the judge: I advised this project in 2023", "OPEN: null");
 
         driver.completeAs(replacement.getAssignee(), replacement.getId(), CycleDriver.review(4));
+        driver.runJobs();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getEndActivityId())
                 .isEqualTo("EndEvent_Reviewed");
     }
@@ -127,6 +129,7 @@ class ReviewProcessTest {
         assertThat(replacement.getAssignee()).isNotEqualTo(late);
         assertThat(replacement.getDueDate()).isAfter(new java.util.Date());
         driver.completeAs(replacement.getAssignee(), replacement.getId(), CycleDriver.review(3));
+        driver.runJobs();
         assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).as("the escalation ends with the review").isZero();
     }
 }

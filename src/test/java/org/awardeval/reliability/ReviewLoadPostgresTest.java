@@ -1,0 +1,151 @@
+package org.awardeval.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.awardeval.assignment.JudgeService;
+import org.awardeval.assignment.JudgeService.JudgeRegistration;
+import org.awardeval.call.CallService;
+import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.submission.ApplicationForm;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.OwnJvm;
+import org.awardeval.support.PostgresDatabase;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * 50 judges complete 1,500 reviews at once on PostgreSQL, with the job executor running: no review lost or counted
+ * twice, no incident, every application reviewed exactly three times, and the cycle moves on to the panel.
+ */
+@OwnJvm
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles({"test", "postgres"})
+@EnabledIf("org.awardeval.support.PostgresDatabase#enabled")
+class ReviewLoadPostgresTest {
+
+    static final int JUDGES = 50;
+    static final int APPLICATIONS = 500;
+    static final int THREADS = 8;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresDatabase.register(registry);
+    }
+
+    @Autowired CycleDriver driver;
+    @Autowired JudgeService judges;
+    @Autowired CallService calls;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void fiftyJudgesCompleteFifteenHundredReviewsAtOnce() throws Exception {
+        driver.ensureUsers();
+        List<String> regions = List.of("Africa", "Arab States", "Asia and the Pacific", "Europe and North America", "Latin America");
+        for (int j = 1; j <= JUDGES; j++) {
+            judges.register(new JudgeRegistration(String.format("lj%02d", j), CycleDriver.PASSWORD, "Load", "Judge " + j,
+                    "lj" + j + "@load.test", j % 2 == 0 ? "F" : "M", "Judge country " + j, regions.get(j % regions.size()),
+                    "Load institute " + j, 40, List.of("MC", "NC", "SC", "IU"), List.of()));
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        long callId = calls.open(new CallRequest("Load " + System.nanoTime(), null, "LD", now.plusDays(5), now.plusDays(30), 3, 1,
+                CycleDriver.CHAIR));
+        List<String> categories = List.of("MC", "NC", "SC", "IU");
+        for (int a = 1; a <= APPLICATIONS; a++) {
+            driver.submit(callId, new ApplicationForm("Load University " + a, "HEI", "Applicant country " + (a % 40),
+                    categories.get(a % 4), "Contact Person " + a, "contact" + a + "@load.test", "Case " + a, "Summary " + a,
+                    "Description " + a, 100, true, null));
+        }
+        awaitTrue(() -> taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").count() == APPLICATIONS,
+                Duration.ofMinutes(2));
+        for (Task check : taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").list()) {
+            driver.completeAs(CycleDriver.COORDINATOR, check.getId(), Map.of());
+        }
+        String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
+                .singleResult().getId();
+        awaitTrue(() -> jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = ? AND status = 'READY'").param(callId)
+                .query(Long.class).single() == APPLICATIONS, Duration.ofMinutes(2));
+        Task close = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_CloseCallEarly").singleResult();
+        driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());
+        awaitTrue(() -> taskService.createTaskQuery().processDefinitionKey("Review").count() == 3L * APPLICATIONS, Duration.ofMinutes(3));
+
+        List<Task> reviews = taskService.createTaskQuery().processDefinitionKey("Review").list();
+        long judgesAtWork = reviews.stream().map(Task::getAssignee).distinct().count();
+        assertThat(judgesAtWork).isGreaterThanOrEqualTo(JUDGES);
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int lane = t;
+            done.add(pool.submit(() -> {
+                for (int i = lane; i < reviews.size(); i += THREADS) {
+                    Task task = reviews.get(i);
+                    try {
+                        driver.completeAs(task.getAssignee(), task.getId(), CycleDriver.review(1 + i % 5));
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        double completeSeconds = (System.nanoTime() - start) / 1e9;
+        assertThat(failures).as("completions refused").isEmpty();
+        awaitTrue(() -> jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = ? AND status = 'REVIEWED'").param(callId)
+                .query(Long.class).single() == APPLICATIONS, Duration.ofMinutes(5));
+        awaitTrue(() -> taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_PanelVote").count() > 0,
+                Duration.ofMinutes(2));
+        double allSeconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM review r JOIN assignment s ON s.id = r.assignment_id WHERE s.call_id = ?")
+                .param(callId).query(Long.class).single()).isEqualTo(3L * APPLICATIONS);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM (SELECT s.application_id FROM assignment s JOIN review r ON r.assignment_id = s.id
+                WHERE s.call_id = ? GROUP BY s.application_id HAVING COUNT(*) <> 3) wrong""").param(callId).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment WHERE call_id = ? AND status <> 'DONE'").param(callId).query(Long.class)
+                .single()).isZero();
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
+        assertThat(managementService.createJobQuery().withException().count()).isZero();
+        assertThat(taskService.createTaskQuery().processDefinitionKey("Review").count()).isZero();
+        System.out.printf("LOAD: %d reviews by %d judges in %d threads: completions %.1f s (%.0f per s), until the panel %.1f s%n",
+                reviews.size(), judgesAtWork, THREADS, completeSeconds, reviews.size() / completeSeconds, allSeconds);
+    }
+
+    private static void awaitTrue(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Condition not met within " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
