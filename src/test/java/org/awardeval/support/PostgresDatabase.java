@@ -36,6 +36,19 @@ public final class PostgresDatabase {
 
     /** Creates a new database, drops those earlier runs left behind, and points the datasource at it. */
     public static void register(DynamicPropertyRegistry registry) {
+        String url = create();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    /** A new, empty database; returns its JDBC URL. */
+    public static String create() {
         String name = PREFIX + System.currentTimeMillis() + "_" + ProcessHandle.current().pid();
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
                 Statement statement = admin.createStatement()) {
@@ -56,9 +69,6 @@ public final class PostgresDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + HOST + " is needed for this test: " + e.getMessage(), e);
         }
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + HOST + "/" + name);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+        return "jdbc:postgresql://" + HOST + "/" + name;
     }
 }
