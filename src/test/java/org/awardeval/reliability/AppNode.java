@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,15 +27,17 @@ final class AppNode implements AutoCloseable {
         this.process = process;
     }
 
-    static AppNode start(String name, String databaseUrl, String databaseUser, Map<String, String> environment) throws IOException {
+    static AppNode start(String name, String databaseUrl, String databaseUser, Map<String, String> environment, List<String> arguments)
+            throws IOException {
         int port = freePort();
         String classPath = "target/classes" + File.pathSeparator + Files.readString(Path.of("target/runtime-classpath.txt")).strip();
         Path log = Path.of("target", "node-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", classPath, "org.awardeval.AwardEvaluationApplication",
                 // The engine writes this name into the job log, which tells which node ran which job.
-                "--camunda.bpm.generic-properties.properties.hostname=" + name)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres", "DB_URL", databaseUrl, "DB_USER", databaseUser,
                 "DB_PASSWORD", "", "PORT", String.valueOf(port)));
         builder.environment().putAll(environment);

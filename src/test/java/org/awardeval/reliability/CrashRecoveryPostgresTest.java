@@ -1,0 +1,92 @@
+package org.awardeval.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awardeval.support.OwnJvm;
+import org.awardeval.support.PostgresDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The application runs as its own process on PostgreSQL and is killed with SIGKILL while it assigns the judges, and
+ * again while it announces the results; each time a new process takes over. The cycle completes, no application is
+ * lost, and every applicant gets exactly one e-mail.
+ */
+@OwnJvm
+@EnabledIf("org.awardeval.support.PostgresDatabase#enabled")
+class CrashRecoveryPostgresTest {
+
+    static final int APPLICATIONS = 120;
+    /** A killed node's jobs stay locked this long before another node takes them. */
+    static final List<String> SHORT_LOCKS = List.of("--camunda.bpm.job-execution.lock-time-in-millis=8000");
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private final List<AppNode> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (AppNode node : nodes) {
+            node.close();
+        }
+    }
+
+    private AppNode start(String name, RemoteCycle cycle, String mailInterval) throws Exception {
+        AppNode node = AppNode.start(name, cycle.database, PostgresDatabase.user(), TwoNodesPostgresTest.environment(mailInterval),
+                SHORT_LOCKS);
+        nodes.add(node);
+        node.awaitReady(Duration.ofSeconds(120));
+        return node;
+    }
+
+    @Test
+    void killedWhileAssigningAndWhileAnnouncingTheCycleStillEndsWithOneMailEach() throws Exception {
+        RemoteCycle cycle = new RemoteCycle(PostgresDatabase.create());
+        // The nodes to be killed send no e-mail: the kills are meant for the assignment and the announcement.
+        AppNode first = start("first", cycle, "PT1H");
+        cycle.prepare(first);
+        cycle.submit(List.of(first), APPLICATIONS);
+        cycle.completeAll(List.of(first), "Task_CheckRedaction", APPLICATIONS);
+        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM application WHERE status = 'READY'") == APPLICATIONS,
+                Duration.ofMinutes(1));
+        cycle.completeAll(List.of(first), "Task_CloseCallEarly", 1);
+        killWhileRunning(first, cycle, "Task_AssignJudges");
+        assertThat(cycle.count("SELECT COUNT(*) FROM assignment")).as("the killed assignment left nothing half-written").isZero();
+
+        AppNode second = start("second", cycle, "PT1H");
+        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'Task_ReviewApplication'")
+                == 3L * APPLICATIONS, Duration.ofMinutes(2));
+        assertThat(cycle.count("SELECT COUNT(*) FROM assignment")).isEqualTo(3L * APPLICATIONS);
+        cycle.reviewAll(List.of(second));
+        cycle.voteAndConfirm(second, second);
+        killWhileRunning(second, cycle, "Task_Announce");
+
+        start("third", cycle, "PT1S");
+        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM notification WHERE status = 'SENT'") == APPLICATIONS,
+                Duration.ofMinutes(3));
+        Thread.sleep(3000);
+        Mails.assertOnePerRecipient(smtp.getReceivedMessages(), APPLICATIONS);
+        assertThat(cycle.count("SELECT COUNT(*) FROM application")).isEqualTo(APPLICATIONS);
+        assertThat(cycle.count("SELECT COUNT(*) FROM result")).isEqualTo(APPLICATIONS);
+        assertThat(cycle.count("SELECT COUNT(*) FROM award_call WHERE status = 'ANNOUNCED'")).isOne();
+        assertThat(cycle.count("SELECT COUNT(*) FROM act_ru_incident")).isZero();
+        assertThat(cycle.count("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = 'AwardCycle' AND end_act_id_ = 'EndEvent_Announced'"))
+                .isOne();
+    }
+
+    /** Kills the node once it has locked the job of this activity and is executing it, before it commits. */
+    private void killWhileRunning(AppNode node, RemoteCycle cycle, String activity) throws Exception {
+        String jobs = "SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_ WHERE d.act_id_ = '" + activity + "'";
+        RemoteCycle.await(() -> cycle.count(jobs + " AND j.lock_owner_ IS NOT NULL") > 0, Duration.ofMinutes(1));
+        node.kill();
+        assertThat(cycle.count(jobs)).as("the job of %s was still running when the node died", activity).isOne();
+    }
+}
