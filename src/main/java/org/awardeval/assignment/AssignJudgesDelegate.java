@@ -1,6 +1,5 @@
 package org.awardeval.assignment;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.awardeval.assignment.AssignmentPlan.InfeasibleException;
 import org.awardeval.call.AwardCall;
@@ -8,6 +7,7 @@ import org.awardeval.call.CallRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
+import org.awardeval.submission.SubmissionService;
 import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -27,6 +27,7 @@ public class AssignJudgesDelegate implements JavaDelegate {
 
     public static final String MESSAGE_REVIEW_PHASE_STARTED = "ReviewPhaseStarted";
     public static final String ERROR_SHORTAGE = "JudgeShortage";
+    static final String WAITING_FOR_REVIEWS = "Event_ReviewPhaseStarted";
     private static final Logger LOG = LoggerFactory.getLogger(AssignJudgesDelegate.class);
 
     private final CallRepository calls;
@@ -59,16 +60,16 @@ public class AssignJudgesDelegate implements JavaDelegate {
             execution.setVariable(Vars.SHORTAGE_REPORT, e.getMessage());
             throw new BpmnError(ERROR_SHORTAGE, e.getMessage());
         }
-        for (AssignmentPlan.Pick pick : plan.picks()) {
-            assignments.insert(call.id(), pick.applicationId(), pick.judgeId(), null);
-        }
+        assignments.insertAll(call.id(), plan.picks());
         execution.removeVariable(Vars.SHORTAGE_REPORT);
-        for (StoredApplication application : ready) {
-            applications.setStatus(application.id(), ApplicationStatus.IN_REVIEW);
-            runtimeService.createMessageCorrelation(MESSAGE_REVIEW_PHASE_STARTED)
-                    .processInstanceBusinessKey(application.code())
-                    .setVariable(Vars.ASSIGNMENT_IDS, new ArrayList<>(assignments.idsForApplication(application.id())))
-                    .correlate();
+        applications.setStatusOfCall(call.id(), ApplicationStatus.READY, ApplicationStatus.IN_REVIEW);
+        if (!ready.isEmpty()) {
+            // Each application starts its reviews in a job of its own: thousands of correlations in this one
+            // transaction would hold every new review in memory until the end, and slow down with each.
+            runtimeService.createMessageCorrelationAsync(MESSAGE_REVIEW_PHASE_STARTED)
+                    .processInstanceQuery(runtimeService.createProcessInstanceQuery().processDefinitionKey(SubmissionService.PROCESS_KEY)
+                            .variableValueEquals(Vars.CALL_ID, call.id()).activityIdIn(WAITING_FOR_REVIEWS))
+                    .correlateAllAsync();
         }
         AssignmentPlan.Figures f = plan.figures();
         LOG.info("Call {}: {} reviews for {} applications by {} judges ({}); loads {} to {}, {} of {} with two regions or more, "

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,8 +19,25 @@ public class AssignmentRepository {
 
     private final JdbcClient jdbc;
 
-    public AssignmentRepository(JdbcClient jdbc) {
+    private final JdbcTemplate batch;
+
+    public AssignmentRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The assignments of a whole call at once, due at the call's review deadline: one batch of statements. */
+    public void insertAll(long callId, List<AssignmentPlan.Pick> picks) {
+        OffsetDateTime now = OffsetDateTime.now();
+        batch.batchUpdate("""
+                INSERT INTO assignment (call_id, application_id, judge_id, status, created_at, due_at)
+                VALUES (?, ?, ?, 'OPEN', ?, (SELECT review_deadline FROM award_call WHERE id = ?))""", picks, 1000, (statement, pick) -> {
+            statement.setLong(1, callId);
+            statement.setLong(2, pick.applicationId());
+            statement.setLong(3, pick.judgeId());
+            statement.setObject(4, now);
+            statement.setLong(5, callId);
+        });
     }
 
     /** A new assignment, due at the given moment (null: the call's review deadline). */

@@ -4,21 +4,16 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.awardeval.system.AwardProperties;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -29,29 +24,23 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the groups, their authorizations, the task filters and the admin user at start-up; every step is
+ * Creates the groups, their authorizations and the admin user at start-up; every step is
  * idempotent so that a restart or a second node changes nothing.
  */
 @Component
 public class AccessSetup {
 
     public static final String ADMIN_USER = "admin";
-    public static final String FILTER_MY_TASKS = "My tasks";
-    public static final String FILTER_COORDINATION = "Coordination tasks";
     private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
-    private final TaskService taskService;
     private final String adminPassword;
 
-    public AccessSetup(IdentityService identityService, AuthorizationService authorizationService, FilterService filterService,
-            TaskService taskService, AwardProperties properties, Environment environment) {
+    public AccessSetup(IdentityService identityService, AuthorizationService authorizationService, AwardProperties properties,
+            Environment environment) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
-        this.taskService = taskService;
         this.adminPassword = properties.adminPassword();
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         if (!demo && (adminPassword == null || adminPassword.isBlank())) {
@@ -94,17 +83,10 @@ public class AccessSetup {
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
 
-        String myTasks = filter(FILTER_MY_TASKS, -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        String coordination = filter(FILTER_COORDINATION, 0, taskService.createTaskQuery().taskCandidateGroup(Groups.COORDINATORS));
-        for (String groupId : List.of(Groups.COORDINATORS, Groups.JUDGES, Groups.PANEL, Groups.ADMINS)) {
-            grant(groupId, Resources.FILTER, myTasks, Permissions.READ);
-        }
-        grant(Groups.COORDINATORS, Resources.FILTER, coordination, Permissions.READ);
-
         if (adminPassword != null && !adminPassword.isBlank()) {
             ensureUser(ADMIN_USER, "Award", "Administrator", "admin@localhost", adminPassword, Groups.ADMINS);
         }
-        LOG.info("Groups, authorizations and task filters are in place");
+        LOG.info("Groups and authorizations are in place");
     }
 
     public boolean userExists(String id) {
@@ -134,7 +116,8 @@ public class AccessSetup {
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    /** Grants the permissions to the group, adding to what it has. */
+    public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizationService.createAuthorizationQuery()
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
         if (authorization == null) {
@@ -149,16 +132,5 @@ public class AccessSetup {
             authorization.addPermission(permission);
         }
         authorizationService.saveAuthorization(authorization);
-    }
-
-    private String filter(String name, int priority, TaskQuery query) {
-        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            return existing.getId();
-        }
-        Filter filter = filterService.newTaskFilter(name)
-                .setQuery(query)
-                .setProperties(Map.of("priority", priority, "autoRefresh", true));
-        return filterService.saveFilter(filter).getId();
     }
 }

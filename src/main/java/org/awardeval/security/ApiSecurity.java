@@ -33,6 +33,7 @@ public class ApiSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/calls/*/applications").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/calls/*", "/api/calls/*/results", "/api/calls/*/results.csv").permitAll()
+                        .requestMatchers("/api/processes", "/api/processes/**").hasAnyRole(Groups.PROCESS_OWNERS, Groups.COORDINATORS, Groups.ADMINS)
                         .anyRequest().hasRole(Groups.COORDINATORS))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
@@ -49,7 +50,7 @@ public class ApiSecurity {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain engineAndWebapps(HttpSecurity http) throws Exception {
         // Camunda's webapps and REST API bring their own authentication, CSRF protection and security headers.
         return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

@@ -108,6 +108,11 @@ public class ApplicationRepository {
         jdbc.sql("UPDATE application SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
     }
 
+    /** Moves every application of a call from one status to another; returns how many moved. */
+    public int setStatusOfCall(long callId, ApplicationStatus from, ApplicationStatus to) {
+        return jdbc.sql("UPDATE application SET status = ? WHERE call_id = ? AND status = ?").params(to.name(), callId, from.name()).update();
+    }
+
     public void setStatus(long id, ApplicationStatus status) {
         jdbc.sql("UPDATE application SET status = ? WHERE id = ?").params(status.name(), id).update();
     }

@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param votingPeriod  how long the panel has to vote once the shortlist is ready
  * @param reviewReminder how long before a review is due the judge gets a reminder
  * @param reviewGrace    how long after a review is due it is reassigned; a replacement judge gets as long
+ * @param processesWatch whether a change to a file in the processes folder is deployed while the application runs
+ * @param processesWatchDelay how long the folder must stay unchanged before it is deployed, so that a save is complete
+ * @param historyDetails whether the engine's history also keeps every variable change and a job log (off: faster)
  */
 @ConfigurationProperties(prefix = "award")
 public record AwardProperties(String processesDir, Duration pollInterval, String adminPassword, Duration votingPeriod,
-        Duration reviewReminder, Duration reviewGrace) {
+        Duration reviewReminder, Duration reviewGrace, Boolean processesWatch, Duration processesWatchDelay,
+        boolean historyDetails) {
 
     public AwardProperties {
         if (processesDir == null || processesDir.isBlank()) {
@@ -32,6 +36,12 @@ public record AwardProperties(String processesDir, Duration pollInterval, String
         }
         if (reviewGrace == null) {
             reviewGrace = Duration.ofDays(7);
+        }
+        if (processesWatch == null) {
+            processesWatch = true;
+        }
+        if (processesWatchDelay == null) {
+            processesWatchDelay = Duration.ofSeconds(1);
         }
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -41,15 +43,44 @@ public class ProcessDeployer {
         this.properties = properties;
     }
 
+    /** The outcome of the latest deployment attempt, for process owners. */
+    public record Status(String source, Instant attemptedAt, String deploymentId, int newDefinitions, String error) {
+    }
+
+    private volatile Status status;
+
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     public void deployOnStart() {
-        Path dir = Path.of(properties.processesDir());
-        if (Files.isDirectory(dir)) {
-            deploy(readDirectory(dir), DEPLOYMENT_NAME, dir.toAbsolutePath().toString());
+        if (Files.isDirectory(folder())) {
+            deployFolder();
         } else {
             deploy(readClasspath(), DEPLOYMENT_NAME, "classpath:processes");
         }
+    }
+
+    /** The folder of process files this installation deploys from, when it has one. */
+    public Path folder() {
+        return Path.of(properties.processesDir()).toAbsolutePath();
+    }
+
+    /**
+     * Deploys the folder as it is now. A file the engine cannot parse deploys nothing: the running versions stay, and the
+     * error, naming the file and the element, is kept in {@link #status()} and thrown.
+     */
+    public synchronized DeploymentWithDefinitions deployFolder() {
+        Path dir = folder();
+        try {
+            return deploy(readDirectory(dir), DEPLOYMENT_NAME, dir.toString());
+        } catch (RuntimeException e) {
+            status = new Status(dir.toString(), Instant.now(), null, 0, e.getMessage());
+            LOG.error("The processes in {} were not deployed; the running versions stay: {}", dir, e.getMessage());
+            throw e;
+        }
+    }
+
+    public Optional<Status> status() {
+        return Optional.ofNullable(status);
     }
 
     public DeploymentWithDefinitions deploy(SortedMap<String, byte[]> resources, String deploymentName, String source) {
@@ -64,6 +95,7 @@ public class ProcessDeployer {
         DeploymentWithDefinitions deployment = builder.deployWithResult();
         int created = size(deployment.getDeployedProcessDefinitions()) + size(deployment.getDeployedDecisionDefinitions());
         LOG.info("Processes from {} ({} files): deployment {}, {} new definitions", source, resources.size(), deployment.getId(), created);
+        status = new Status(source, Instant.now(), deployment.getId(), created, null);
         return deployment;
     }
 

@@ -84,7 +84,6 @@ public final class Vars {
     public static final String COORDINATOR_DECISION = "coordinatorDecision";
     public static final String COORDINATOR_REASON = "coordinatorReason";
     public static final String ELIGIBLE = "eligible";
-    public static final String ASSIGNMENT_IDS = "assignmentIds";
     public static final String CYCLE_MESSAGE = "cycleMessage";
     public static final String APPLICATION_STATUS = "applicationStatus";
     public static final String NOTIFICATION_KIND = "notificationKind";

@@ -64,8 +64,8 @@ class DemoModeTest {
         awaitTrue(() -> judge.getForObject("/engine-rest/task?assignee=judge01", Map[].class).length > 0, Duration.ofSeconds(90));
         // Tasklist lists tasks through the judge's filter.
         Map<?, ?>[] filters = judge.getForObject("/engine-rest/filter?resourceType=Task", Map[].class);
-        Map<?, ?> myTasks = List.of(filters).stream().filter(f -> "My tasks".equals(f.get("name"))).findFirst().orElseThrow();
-        Map<?, ?>[] listed = judge.getForObject("/engine-rest/filter/" + myTasks.get("id") + "/list", Map[].class);
+        Map<?, ?> myReviews = List.of(filters).stream().filter(f -> "My reviews".equals(f.get("name"))).findFirst().orElseThrow();
+        Map<?, ?>[] listed = judge.getForObject("/engine-rest/filter/" + myReviews.get("id") + "/list", Map[].class);
         assertThat(listed).isNotEmpty().allSatisfy(task -> assertThat((String) task.get("name")).startsWith("Review PA25-"));
     }
 

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.support.OwnJvm;
@@ -48,7 +49,10 @@ class TwoNodesPostgresTest {
     void twoNodesRunOneCycleTogether() throws Exception {
         RemoteCycle cycle = new RemoteCycle(PostgresDatabase.create());
         for (String name : List.of("node-a", "node-b")) {
-            AppNode node = AppNode.start(name, cycle.database, PostgresDatabase.user(), environment("PT1S"), List.of());
+            // The job log, off by default, records the host that ran each job.
+            Map<String, String> environment = new HashMap<>(environment("PT1S"));
+            environment.put("AWARD_HISTORY_DETAILS", "true");
+            AppNode node = AppNode.start(name, cycle.database, PostgresDatabase.user(), environment, List.of());
             nodes.add(node);
             node.awaitReady(Duration.ofSeconds(120));
         }

@@ -69,6 +69,10 @@ public class CycleDriver {
                 "Institute " + id, 20, List.of(expertise), List.of());
     }
 
+    public static List<String> judges() {
+        return JUDGES.stream().map(JudgeRegistration::userId).toList();
+    }
+
     public void ensureUsers() {
         access.ensureUser(COORDINATOR, "Cora", "Ordinator", "coord@test", PASSWORD, Groups.COORDINATORS);
         access.ensureUser(CHAIR, "Chris", "Chair", "chair@test", PASSWORD, Groups.PANEL);
@@ -98,8 +102,8 @@ public class CycleDriver {
         runJobs();
     }
 
-    /** Closes the call and has every judge score their applications; returns the cycle's instance, waiting for the panel. */
-    public String runToPanelVote(long callId) {
+    /** Releases every dossier and closes the call; returns the cycle's instance, waiting for the judges' reviews. */
+    public String runToReviews(long callId) {
         runJobs();
         confirmRedactions(callId);
         String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
@@ -107,6 +111,12 @@ public class CycleDriver {
         Task close = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_CloseCallEarly").singleResult();
         completeAs(COORDINATOR, close.getId(), Map.of());
         runJobs();
+        return cycle;
+    }
+
+    /** Closes the call and has every judge score their applications; returns the cycle's instance, waiting for the panel. */
+    public String runToPanelVote(long callId) {
+        String cycle = runToReviews(callId);
         int score = 0;
         for (Task task : taskService.createTaskQuery().processDefinitionKey("Review").list()) {
             String code = (String) taskService.getVariable(task.getId(), "applicationCode");
@@ -219,6 +229,15 @@ public class CycleDriver {
                 + " or visit https://www.example.org/case. It reached 300 educators.";
         return new ApplicationForm(organisation, type, country, category, contact, email, title, summary, description, 300, consent,
                 null);
+    }
+
+    /** Realistic eligible applications from the demo data, from countries none of the test judges comes from. */
+    public static List<ApplicationForm> realistic(int count) {
+        List<String> judgeCountries = JUDGES.stream().map(JudgeRegistration::country).toList();
+        return org.awardeval.demo.DemoData.applications().stream()
+                .filter(form -> !judgeCountries.contains(form.country()) && Boolean.TRUE.equals(form.consent())
+                        && !"OTHER".equals(form.organisationType()) && !form.description().isBlank())
+                .limit(count).toList();
     }
 
     public static List<ApplicationForm> sixEligible(String suffix) {

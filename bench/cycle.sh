@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The whole-cycle benchmark on PostgreSQL: bench/cycle.sh [--applications 10000] [--judges 500] [--reviews 3] [--threads 8]
+# Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust; or AWARD_TEST_PG_HOST). Builds the project, runs a cycle with
+# simulated judges, panel and chair on a new database, and ends with one JSON line. Figures: docs/BENCHMARKS.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
+exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" org.awardeval.bench.CycleBenchmark "$@"

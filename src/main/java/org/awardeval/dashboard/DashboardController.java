@@ -1,0 +1,90 @@
+package org.awardeval.dashboard;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awardeval.system.NotFoundException;
+import org.awardeval.tasklist.TaskFilters;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The coordinators' dashboard: one call's progress with charts, and the way into Tasklist and Cockpit. */
+@Controller
+public class DashboardController {
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/#/";
+    static final String COCKPIT = "/camunda/app/cockpit/default/#/";
+    private static final List<String> TASKLIST_FILTERS = List.of(TaskFilters.ELIGIBILITY_CHECKS, TaskFilters.REDACTION_CHECKS,
+            TaskFilters.OVERDUE_REVIEWS, TaskFilters.ALL_OPEN_REVIEWS);
+
+    private final DashboardService dashboard;
+    private final FilterService filterService;
+    private final JdbcClient jdbc;
+
+    public DashboardController(DashboardService dashboard, FilterService filterService, JdbcClient jdbc) {
+        this.dashboard = dashboard;
+        this.filterService = filterService;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/dashboard/login")
+    public String login() {
+        return "dashboard-login";
+    }
+
+    @GetMapping("/dashboard")
+    public String dashboard(@RequestParam(required = false) Long callId, Model model) {
+        List<DashboardService.CallChoice> calls = dashboard.calls();
+        model.addAttribute("calls", calls);
+        model.addAttribute("filters", filterLinks());
+        model.addAttribute("tasklist", TASKLIST);
+        if (calls.isEmpty()) {
+            return "dashboard";
+        }
+        long shown = callId != null ? callId : calls.get(0).id();
+        DashboardService.Progress progress = dashboard.progress(shown, OffsetDateTime.now());
+        model.addAttribute("progress", progress);
+        model.addAttribute("cockpit", cockpitLink(shown));
+        Map<String, Object> charts = new LinkedHashMap<>();
+        charts.put("byStatus", progress.statistics().byStatus());
+        charts.put("byCategory", progress.statistics().byCategory());
+        charts.put("byCountry", progress.statistics().byCountry());
+        charts.put("byOrganisationType", progress.statistics().byOrganisationType());
+        charts.put("judges", progress.judges());
+        model.addAttribute("charts", charts);
+        return "dashboard";
+    }
+
+    private Map<String, String> filterLinks() {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String name : TASKLIST_FILTERS) {
+            Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+            if (filter != null) {
+                links.put(name, TASKLIST + "?filter=" + filter.getId());
+            }
+        }
+        return links;
+    }
+
+    private String cockpitLink(long callId) {
+        String instance = jdbc.sql("SELECT process_instance_id FROM award_call WHERE id = ?").param(callId).query(String.class)
+                .optional().orElse(null);
+        return instance == null ? COCKPIT + "processes" : COCKPIT + "process-instance/" + instance + "/runtime";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    public String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "not-found";
+    }
+}

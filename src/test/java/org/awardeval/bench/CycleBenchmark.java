@@ -1,0 +1,448 @@
+package org.awardeval.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.awardeval.AwardEvaluationApplication;
+import org.awardeval.assignment.JudgeService;
+import org.awardeval.assignment.JudgeService.JudgeRegistration;
+import org.awardeval.call.CallService;
+import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.deliberation.PanelService;
+import org.awardeval.deliberation.PanelService.PanelRegistration;
+import org.awardeval.security.AccessSetup;
+import org.awardeval.security.Groups;
+import org.awardeval.submission.ApplicationForm;
+import org.awardeval.submission.SubmissionService;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.PostgresDatabase;
+import org.awardeval.tasklist.TaskFilters;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A whole award cycle on PostgreSQL with simulated users acting through the engine as themselves, and the engine's
+ * floor measured in the same run: the rate of the simplest process instance (start, one service task, end). Prints
+ * progress, then one JSON line. Run with bench/cycle.sh; the figures are in docs/BENCHMARKS.md.
+ */
+public final class CycleBenchmark {
+
+    static final String[] CATEGORIES = {"MC", "NC", "SC", "IU"};
+    static final String[][] COUNTRIES = {{"Kenya", "Africa"}, {"Nigeria", "Africa"}, {"Ghana", "Africa"}, {"Ethiopia", "Africa"},
+            {"Senegal", "Africa"}, {"Egypt", "Arab States"}, {"Jordan", "Arab States"}, {"Morocco", "Arab States"},
+            {"Oman", "Arab States"}, {"China", "Asia and the Pacific"}, {"India", "Asia and the Pacific"},
+            {"Indonesia", "Asia and the Pacific"}, {"Mongolia", "Asia and the Pacific"}, {"Fiji", "Asia and the Pacific"},
+            {"Viet Nam", "Asia and the Pacific"}, {"Kazakhstan", "Europe and North America"}, {"France", "Europe and North America"},
+            {"Norway", "Europe and North America"}, {"Canada", "Europe and North America"}, {"Serbia", "Europe and North America"},
+            {"Brazil", "Latin America and the Caribbean"}, {"Chile", "Latin America and the Caribbean"},
+            {"Mexico", "Latin America and the Caribbean"}, {"Jamaica", "Latin America and the Caribbean"},
+            {"Peru", "Latin America and the Caribbean"}};
+    static final String[] TYPES = {"HEI", "HEI", "HEI", "ENTERPRISE", "NATIONAL_CENTRE", "INTERNATIONAL_ORGANISATION"};
+    static final String PASSWORD = "bench";
+    static final String COORDINATOR = "benchcoordinator";
+    static final String CHAIR = "benchchair";
+
+    private final int applications;
+    private final int judges;
+    private final int reviews;
+    private final int threads;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final AtomicLong peakHeap = new AtomicLong();
+    private ConfigurableApplicationContext app;
+    private JdbcClient jdbc;
+    private TaskService taskService;
+    private RuntimeService runtimeService;
+    private CycleDriver driver;
+    private String baseUrl;
+
+    CycleBenchmark(int applications, int judges, int reviews, int threads) {
+        this.applications = applications;
+        this.judges = judges;
+        this.reviews = reviews;
+        this.threads = threads;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> options = new LinkedHashMap<>(Map.of("applications", 10_000, "judges", 500, "reviews", 3, "threads", 8));
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!options.containsKey(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + options.keySet()
+                        + ", e.g. --applications 1000 --judges 100");
+            }
+            options.put(name, Integer.parseInt(args[++i]));
+        }
+        CycleBenchmark benchmark = new CycleBenchmark(options.get("applications"), options.get("judges"), options.get("reviews"),
+                options.get("threads"));
+        try {
+            benchmark.run();
+        } finally {
+            if (benchmark.app != null) {
+                benchmark.app.close();
+            }
+        }
+        // The last line: the figures, after the application has logged its shutdown.
+        System.out.println(new ObjectMapper().writeValueAsString(benchmark.figures));
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+
+        String url = PostgresDatabase.create();
+        long startup = System.nanoTime();
+        // As command-line arguments, these win over application.yml and the environment.
+        app = new SpringApplicationBuilder(AwardEvaluationApplication.class).profiles("postgres")
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresDatabase.user(),
+                        "--spring.datasource.password=", "--award.admin-password=bench-admin", "--server.port=0",
+                        "--award.processes-watch=false", "--award.poll-interval=PT10S", "--logging.level.root=WARN");
+        baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        HttpClient http = HttpClient.newHttpClient();
+        int status = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        figures.put("applications", applications);
+        figures.put("judges", judges);
+        figures.put("reviews_per_application", reviews);
+        figures.put("threads", threads);
+        figures.put("startup_s", seconds(startup));
+        progress("started on a new PostgreSQL database in %.1f s, Tasklist answers %d", seconds(startup), status);
+
+        jdbc = app.getBean(JdbcClient.class);
+        taskService = app.getBean(TaskService.class);
+        runtimeService = app.getBean(RuntimeService.class);
+        driver = app.getBean(CycleDriver.class);
+        analyzeLikeAutovacuum();
+        setUpPeople();
+        baseline();
+        cycle();
+
+        figures.put("peak_heap_mb", peakHeap.get() / (1024 * 1024));
+        figures.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        double wall = (double) figures.get("wall_s");
+        double perInstance = 1 / (double) figures.get("baseline_instances_per_s");
+        figures.put("cost_per_application", round(wall / applications / perInstance, 2));
+    }
+
+    /**
+     * Without statistics PostgreSQL's planner takes a table of 600,000 variables for a few hundred rows and reads an
+     * index over all of them for each instance (357 ms instead of 0.1 ms). Autovacuum keeps the statistics; where the
+     * server runs without it, the benchmark analyzes each table when autovacuum would: after 10 % of it changed.
+     */
+    private void analyzeLikeAutovacuum() {
+        boolean autovacuum = "on".equals(jdbc.sql("SHOW autovacuum").query(String.class).single());
+        figures.put("autovacuum", autovacuum ? "on" : "off: the benchmark analyzes");
+        if (autovacuum) {
+            return;
+        }
+        Thread analyzer = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(30_000);
+                    for (String table : jdbc.sql("SELECT relname FROM pg_stat_user_tables "
+                            + "WHERE n_mod_since_analyze > 50 + 0.1 * n_live_tup").query(String.class).list()) {
+                        jdbc.sql("ANALYZE " + table).update();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    progress("analyze: %s", e.getMessage());
+                }
+            }
+        }, "analyzer");
+        analyzer.setDaemon(true);
+        analyzer.start();
+        progress("autovacuum is off on this server: the benchmark analyzes changed tables every 30 s");
+    }
+
+    private void setUpPeople() {
+        AccessSetup access = app.getBean(AccessSetup.class);
+        access.ensureUser(COORDINATOR, "Bench", "Coordinator", "coordinator@bench.test", PASSWORD, Groups.COORDINATORS);
+        JudgeService judgeService = app.getBean(JudgeService.class);
+        int capacity = (int) Math.ceil(2.5 * applications * reviews / judges) + 5;
+        for (int j = 0; j < judges; j++) {
+            String[] country = COUNTRIES[(j * 7) % COUNTRIES.length];
+            judgeService.register(new JudgeRegistration(String.format("bj%04d", j), PASSWORD, "Judge", String.format("%04d", j),
+                    "judge" + j + "@bench.test", j % 2 == 0 ? "F" : "M", country[0], country[1], "Institute " + j, capacity,
+                    List.of(CATEGORIES[j % 4], CATEGORIES[(j + 1) % 4]), List.of()));
+        }
+        PanelService panel = app.getBean(PanelService.class);
+        for (String member : List.of(CHAIR, "benchpanel1", "benchpanel2", "benchpanel3", "benchpanel4")) {
+            panel.register(new PanelRegistration(member, PASSWORD, "Panel", member, member + "@bench.test", "Academy " + member, "Iceland",
+                    List.of()));
+        }
+        progress("%d judges and 5 panel members registered", judges);
+    }
+
+    /** The floor: the simplest instance, started by as many threads as the users of the cycle. */
+    private void baseline() throws Exception {
+        RepositoryService repositoryService = app.getBean(RepositoryService.class);
+        repositoryService.createDeployment().name("benchmark-baseline").addModelInstance("baseline.bpmn",
+                Bpmn.createExecutableProcess("BenchmarkBaseline").camundaHistoryTimeToLive(1).startEvent().serviceTask()
+                        .camundaExpression("${execution.processInstanceId}").endEvent().done()).deploy();
+        int count = Math.max(2_000, applications / 2);
+        for (int warm = 0; warm < 200; warm++) {
+            runtimeService.startProcessInstanceByKey("BenchmarkBaseline");
+        }
+        long start = System.nanoTime();
+        parallel(count, i -> runtimeService.startProcessInstanceByKey("BenchmarkBaseline"));
+        double s = seconds(start);
+        figures.put("baseline_instances", count);
+        figures.put("baseline_instances_per_s", round(count / s, 1));
+        progress("baseline: %d instances in %.1f s, %.0f per second", count, s, count / s);
+    }
+
+    private void cycle() throws Exception {
+        long cycleStart = System.nanoTime();
+        Map<String, Double> phases = new LinkedHashMap<>();
+        OffsetDateTime now = OffsetDateTime.now();
+        long callId = app.getBean(CallService.class).open(new CallRequest("Benchmark " + applications, "Digital transformation", "BM",
+                now.plusDays(30), now.plusDays(60), reviews, 3, CHAIR));
+
+        long phase = System.nanoTime();
+        SubmissionService submissions = app.getBean(SubmissionService.class);
+        parallel(applications, i -> submissions.submit(callId, form(i)));
+        awaitCount("redaction checks", () -> taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").count(), applications);
+        phases.put("submission_s", seconds(phase));
+
+        phase = System.nanoTime();
+        List<Task> checks = taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").list();
+        parallel(checks.size(), i -> driver.completeAs(COORDINATOR, checks.get(i).getId(), Map.of()));
+        awaitCount("applications ready", () -> count("SELECT COUNT(*) FROM application WHERE call_id = ? AND status = 'READY'", callId),
+                applications);
+        phases.put("redaction_check_s", seconds(phase));
+
+        phase = System.nanoTime();
+        Task close = taskService.createTaskQuery().taskDefinitionKey(CallService.CLOSE_TASK).singleResult();
+        driver.completeAs(COORDINATOR, close.getId(), Map.of());
+        long expected = (long) applications * reviews;
+        awaitCount("review tasks", () -> taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").count(), expected);
+        phases.put("assignment_s", seconds(phase));
+
+        // Measured while every review is open; not part of the cycle's time.
+        long tasklist = System.nanoTime();
+        figures.put("judge_tasklist_p95_ms", tasklistP95(200));
+        long tasklistNanos = System.nanoTime() - tasklist;
+
+        phase = System.nanoTime();
+        List<Task> open = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").list();
+        Collections.shuffle(open, new Random(7));
+        parallel(open.size(), i -> driver.completeAs(open.get(i).getAssignee(), open.get(i).getId(), CycleDriver.review(1 + (i * 7) % 5)));
+        awaitCount("ballots", () -> taskService.createTaskQuery().taskDefinitionKey("Task_PanelVote").count(), 5);
+        phases.put("review_s", seconds(phase));
+
+        phase = System.nanoTime();
+        String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
+                .singleResult().getId();
+        driver.votePanel(cycle);
+        awaitCount("the chair's task", () -> taskService.createTaskQuery().taskDefinitionKey("Task_ConfirmWinners").count(), 1);
+        Task confirm = taskService.createTaskQuery().taskDefinitionKey("Task_ConfirmWinners").singleResult();
+        driver.completeAs(confirm.getAssignee(), confirm.getId(), Map.of("winners", runtimeService.getVariableTyped(cycle, "winners")));
+        phases.put("panel_s", seconds(phase));
+
+        phase = System.nanoTime();
+        awaitCount("applicants notified", () -> count("SELECT COUNT(*) FROM notification n JOIN application a ON a.id = n.application_id "
+                + "WHERE a.call_id = ? AND n.kind = 'RESULT'", callId), applications);
+        awaitCount("instances ended", () -> applications - runtimeService.createProcessInstanceQuery().processDefinitionKey("Application")
+                .count(), applications);
+        phases.put("announcement_s", seconds(phase));
+
+        figures.put("wall_s", round((System.nanoTime() - cycleStart - tasklistNanos) / 1e9, 1));
+        figures.putAll(phases);
+        figures.put("incidents", app.getBean(RuntimeService.class).createIncidentQuery().count());
+    }
+
+    /** What Tasklist asks when a judge opens "My reviews": the first page of the filter and its count, over HTTP. */
+    private long tasklistP95(int views) throws Exception {
+        String filterId = app.getBean(FilterService.class).createFilterQuery().filterName(TaskFilters.MY_REVIEWS).singleResult().getId();
+        List<Long> millis = new ArrayList<>();
+        Random random = new Random(11);
+        Map<String, HttpClient> sessions = new LinkedHashMap<>();
+        for (int i = 0; i < views; i++) {
+            String judge = String.format("bj%04d", random.nextInt(Math.min(judges, 20)));
+            HttpClient session = sessions.computeIfAbsent(judge, this::tasklistSession);
+            long start = System.nanoTime();
+            String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+                    + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
+            HttpResponse<String> list = session.send(post("/camunda/api/engine/engine/default/filter/" + filterId
+                    + "/list?firstResult=0&maxResults=15", body, "application/hal+json", session), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> count = session.send(post("/camunda/api/engine/engine/default/filter/" + filterId + "/count", body, "application/json", session),
+                    HttpResponse.BodyHandlers.ofString());
+            if (list.statusCode() != 200 || count.statusCode() != 200 || !list.body().contains("Review BM-")) {
+                throw new IllegalStateException("Tasklist answered " + list.statusCode() + "/" + count.statusCode() + ": " + list.body());
+            }
+            if (i >= 20) {
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+        }
+        Collections.sort(millis);
+        long p95 = millis.get((int) Math.ceil(millis.size() * 0.95) - 1);
+        progress("a judge's task list (%d views, %d open reviews): p50 %d ms, p95 %d ms", millis.size(),
+                (long) applications * reviews, millis.get(millis.size() / 2), p95);
+        return p95;
+    }
+
+    private HttpClient tasklistSession(String user) {
+        try {
+            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(baseUrl
+                    + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf(client))
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                            + "&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 200) {
+                throw new IllegalStateException("Tasklist login of " + user + ": " + login.statusCode());
+            }
+            // The login starts a new session; Tasklist's next page load fetches the session's CSRF token.
+            client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return client;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest post(String path, String json, String accept, HttpClient session) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .header("Accept", accept).header("X-XSRF-TOKEN", csrf(session))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static String csrf(HttpClient client) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(c -> c.getValue()).findFirst().orElse("");
+    }
+
+    private ApplicationForm form(int i) {
+        String[] country = COUNTRIES[(i * 11 + 3) % COUNTRIES.length];
+        String organisation = "Organisation " + i + " of " + country[0];
+        String contact = "Contact Person" + i;
+        String email = "contact" + i + "@org" + i + ".test";
+        String category = CATEGORIES[i % 4];
+        String description = ("The programme of " + organisation + " trained lecturers in digital pedagogy over three years. "
+                + "It combined online modules, peer observation and a final portfolio; " + (200 + i % 500)
+                + " educators completed it and their courses now use the platform every week. ").repeat(4);
+        return new ApplicationForm(organisation, TYPES[i % TYPES.length], country[0], category, contact, email,
+                "Case " + i + ": digital teaching at scale", "A case of " + organisation + " led by " + contact + ".", description,
+                200 + i % 500, "Completion rate 87%", null, true, null, null);
+    }
+
+    private long count(String sql, long callId) {
+        return jdbc.sql(sql).param(callId).query(Long.class).single();
+    }
+
+    /**
+     * Waits until the count reaches the target, printing progress; fails when for five minutes neither the count nor
+     * the number of waiting jobs moved (a count such as the ballots stays at zero while the jobs before it run).
+     */
+    private void awaitCount(String what, LongSupplier count, long target) throws InterruptedException {
+        LongSupplier jobs = () -> jdbc.sql("SELECT COUNT(*) FROM act_ru_job").query(Long.class).single();
+        long lastJobs = -1;
+        long last = -1;
+        long lastChange = System.nanoTime();
+        long lastPrint = System.nanoTime();
+        while (true) {
+            long now = count.getAsLong();
+            if (now >= target) {
+                return;
+            }
+            long waiting = jobs.getAsLong();
+            if (now != last || waiting != lastJobs) {
+                last = now;
+                lastJobs = waiting;
+                lastChange = System.nanoTime();
+            } else if (seconds(lastChange) > 300) {
+                throw new IllegalStateException(what + ": stuck at " + now + " of " + target);
+            }
+            if (seconds(lastPrint) > 10) {
+                progress("%s: %d of %d, %d jobs waiting", what, now, target, waiting);
+                lastPrint = System.nanoTime();
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs the steps 0..count-1 on the benchmark's threads, as that many users would. */
+    private void parallel(int count, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong next = new AtomicLong();
+        ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = (int) next.getAndIncrement()) < count && failures.isEmpty()) {
+                    try {
+                        step.run(i);
+                    } catch (Exception e) {
+                        failures.add(e);
+                    }
+                }
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        if (!failures.isEmpty()) {
+            throw failures.peek();
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return round((System.nanoTime() - startNanos) / 1e9, 1);
+    }
+
+    private static double round(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf("[bench] " + format + "%n", args);
+    }
+}

@@ -1,0 +1,181 @@
+package org.awardeval.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.awardeval.submission.ApplicationForm;
+import org.awardeval.support.Chromium;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.H2Test;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Judges and coordinators at work in Tasklist, in Debian's Chromium. */
+@H2Test
+@EnabledIf("org.awardeval.support.Chromium#enabled")
+class TasklistBrowserTest extends BrowserTestBase {
+
+    @Autowired CycleDriver driver;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aJudgeScoresAnAnonymisedDossierAndTheTaskLeavesTheirList() throws Exception {
+        long callId = driver.openCall("Browser review");
+        CycleDriver.sixEligible("brw").forEach(form -> driver.submit(callId, form));
+        String cycle = driver.runToReviews(callId);
+        String code = jdbc.sql("SELECT MIN(code) FROM application WHERE call_id = ?").param(callId).query(String.class).single();
+        Task task = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").taskName("Review " + code).list().get(0);
+        Map<String, Object> identity = jdbc.sql("""
+                SELECT o.name AS organisation, a.contact_name AS contact, a.contact_email AS email, d.title AS dossier
+                FROM application a JOIN organisation o ON o.id = a.organisation_id JOIN dossier d ON d.application_id = a.id
+                WHERE a.code = ?""").param(code).query().singleRow();
+
+        browser.camundaLogin("tasklist", task.getAssignee(), CycleDriver.PASSWORD);
+        openFilter("My reviews");
+        openTask(code);
+        String shown = browser.await(d -> {
+            String text = browser.visible(By.cssSelector(".fjs-form")).getText();
+            return text.contains((String) identity.get("dossier")) ? text : null;
+        });
+        assertThat(shown).contains("Review of " + code).doesNotContain((String) identity.get("organisation"))
+                .doesNotContain((String) identity.get("contact")).doesNotContain((String) identity.get("email"));
+
+        browser.picture("judge-review-form", null);
+
+        type("Innovation", "4");
+        type("Impact and reach", "5");
+        type("Equity and inclusion", "3");
+        type("Transferability", "4");
+        type("Sustainability and policy alignment", "4");
+        type("Comments for the panel", "A convincing case with clear figures.");
+        type("Feedback for the applicant", "Say more about how the programme will be funded.");
+        choose("Your confidence in this review", "High");
+        complete();
+
+        browser.await(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+        browser.await(d -> !taskList().contains(code));
+        driver.runJobs();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM review r JOIN assignment s ON s.id = r.assignment_id "
+                + "JOIN application a ON a.id = s.application_id WHERE a.code = ?").param(code).query(Long.class).single()).isOne();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(cycle).count()).isOne();
+    }
+
+    @Test
+    void aCoordinatorDecidesAnEligibilityDoubtAndCorrectsARedaction() throws Exception {
+        long callId = driver.openCall("Browser coordination");
+        ApplicationForm doubtful = CycleDriver.form("Open Learning Collective", "OTHER", "Kenya", "MC", "Wanjiru Kamau",
+                "wanjiru@olc.test", true);
+        String code = driver.submit(callId, doubtful).code();
+        driver.runJobs();
+
+        browser.camundaLogin("tasklist", CycleDriver.COORDINATOR, CycleDriver.PASSWORD);
+        openFilter("Eligibility checks");
+        openTask(code);
+        claim();
+        browser.await(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("Eligibility of " + code));
+        choose("Decision", "Eligible");
+        type("Reason", "A collective of universities; the award is open to it.");
+        complete();
+        browser.await(d -> taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_CheckEligibility")
+                .count() == 0);
+        driver.runJobs();
+        assertThat(status(code)).isEqualTo("ELIGIBLE");
+
+        openFilter("Redaction checks");
+        openTask(code);
+        claim();
+        String title = browser.await(d -> {
+            String value = field("Title for the judges").getDomProperty("value");
+            return value.isEmpty() ? null : value;
+        });
+        assertThat(title).doesNotContain("Open Learning Collective");
+        browser.picture("coordinator-redaction-check", null);
+        String corrected = "Micro-certification for lecturers at a learning collective";
+        type("Title for the judges", corrected);
+        complete();
+        browser.await(d -> taskService.createTaskQuery().processInstanceBusinessKey(code).count() == 0);
+        driver.runJobs();
+        assertThat(status(code)).isEqualTo("READY");
+        assertThat(jdbc.sql("SELECT d.title FROM dossier d JOIN application a ON a.id = d.application_id WHERE a.code = ?")
+                .param(code).query(String.class).single()).isEqualTo(corrected);
+    }
+
+    private String status(String code) {
+        return jdbc.sql("SELECT status FROM application WHERE code = ?").param(code).query(String.class).single();
+    }
+
+    private void openFilter(String name) {
+        By filter = By.xpath("//*[contains(concat(' ', @class, ' '), ' task-filter ')][.//h4[normalize-space(.)='" + name + "' or starts-with(normalize-space(.),'"
+                + name + " ')]]");
+        // Tasklist draws its filters before it listens to clicks on them: click until the filter is the active one.
+        browser.await(d -> {
+            WebElement item = browser.visible(filter);
+            if (!item.getAttribute("class").contains("active")) {
+                item.findElement(By.cssSelector("h4 a")).click();
+            }
+            return d.findElement(filter).getAttribute("class").contains("active") ? item : null;
+        });
+    }
+
+    private void openTask(String code) {
+        browser.visible(By.xpath("//li[contains(@class,'task')]//a[contains(normalize-space(.),'" + code + "')]")).click();
+    }
+
+    private String taskList() {
+        return browser.driver().findElements(By.cssSelector(".tasks-list")).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    private WebElement field(String label) {
+        WebElement labelElement = browser.visible(By.xpath("//div[contains(@class,'fjs-form')]//label[starts-with(normalize-space(.),'"
+                + label + "')]"));
+        return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    /**
+     * Types into a form field and tabs out, as a user moves on, until the field holds the text: Tasklist can draw the
+     * form again while it loads the task's variables, and a redrawn field has lost what was typed before.
+     */
+    private void type(String label, String text) {
+        browser.await(d -> {
+            WebElement input = field(label);
+            if (!text.equals(input.getDomProperty("value"))) {
+                browser.script("arguments[0].scrollIntoView({block: 'center'});", input);
+                input.click();
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+            }
+            return text.equals(field(label).getDomProperty("value"));
+        });
+    }
+
+    private void choose(String label, String option) {
+        String id = field(label).getAttribute("id");
+        By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']");
+        // The list opens when the field gets the focus, from a click or from the Tab key.
+        if (browser.driver().findElements(item).isEmpty()) {
+            browser.click(By.id(id + "-display"));
+        }
+        // It can open under Tasklist's fixed footer; the item takes the press as it would from a user.
+        browser.script("arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", browser.visible(item));
+        browser.await(d -> d.findElements(item).isEmpty());
+    }
+
+    /** Takes a task offered to the user's group: Tasklist opens its form for input once the task is theirs. */
+    private void claim() {
+        browser.click(By.cssSelector("button.claim"));
+        browser.await(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty());
+    }
+
+    private void complete() {
+        browser.click(By.cssSelector("button[ng-click='complete()']"));
+    }
+}

@@ -1,0 +1,39 @@
+package org.awardeval.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.H2Test;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** History keeps what the audit and Cockpit read, and leaves out the variable change details and the job log. */
+@H2Test
+class HistoryWritesTest {
+
+    @Autowired CycleDriver driver;
+    @Autowired HistoryService historyService;
+    @Autowired RuntimeService runtimeService;
+
+    @Test
+    void anApplicationsHistoryHasItsStepsTasksDecisionAndVariablesButNoDetailsOrJobLog() {
+        long callId = driver.openCall("History");
+        String code = driver.submit(callId, CycleDriver.sixEligible("hst").get(0)).code();
+        driver.confirmRedactions(callId);
+        String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("Task_ReportSettled")
+                .finished().count()).isOne();
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).taskDefinitionKey("Task_CheckRedaction")
+                .finished().count()).isOne();
+        assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance).count()).isOne();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("applicationCode")
+                .singleResult().getValue()).isEqualTo(code);
+        assertThat(historyService.createUserOperationLogQuery().processInstanceId(instance).operationType("Complete").count()).isOne();
+
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).count()).isZero();
+        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(instance).count()).isZero();
+    }
+}

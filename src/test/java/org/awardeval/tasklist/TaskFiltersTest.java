@@ -1,0 +1,80 @@
+package org.awardeval.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.H2Test;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Each role finds its work in Tasklist through its own filters, and sees no other role's filters. */
+@H2Test
+class TaskFiltersTest {
+
+    @Autowired TaskFilters taskFilters;
+    @Autowired FilterService filterService;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+    @Autowired CycleDriver driver;
+
+    @Test
+    void eachRoleSeesItsFiltersOnlyAndAStartUpAgainChangesNothing() {
+        driver.ensureUsers();
+        taskFilters.setUp();
+        for (String name : List.of(TaskFilters.ELIGIBILITY_CHECKS, TaskFilters.REDACTION_CHECKS, TaskFilters.OVERDUE_REVIEWS,
+                TaskFilters.ALL_OPEN_REVIEWS, TaskFilters.COORDINATION, TaskFilters.MY_REVIEWS, TaskFilters.MY_VOTES, TaskFilters.MY_TASKS)) {
+            assertThat(filterService.createFilterQuery().filterName(name).count()).as(name).isOne();
+        }
+        assertThat(as(CycleDriver.COORDINATOR, this::visibleFilters)).containsExactlyInAnyOrder(TaskFilters.ELIGIBILITY_CHECKS,
+                TaskFilters.REDACTION_CHECKS, TaskFilters.OVERDUE_REVIEWS, TaskFilters.ALL_OPEN_REVIEWS, TaskFilters.COORDINATION,
+                TaskFilters.MY_TASKS);
+        assertThat(as(CycleDriver.judges().get(0), this::visibleFilters)).containsExactly(TaskFilters.MY_REVIEWS);
+        assertThat(as(CycleDriver.CHAIR, this::visibleFilters)).containsExactlyInAnyOrder(TaskFilters.MY_VOTES, TaskFilters.MY_TASKS);
+    }
+
+    @Test
+    void aJudgesReviewsAndACoordinatorsChecksAreInTheirFiltersEvenOnceClaimed() {
+        long callId = driver.openCall("Filters");
+        CycleDriver.sixEligible("flt").forEach(form -> driver.submit(callId, form));
+        driver.runJobs();
+        Task check = taskService.createTaskQuery().taskDefinitionKey(TaskFilters.TASK_CHECK_REDACTION).list().get(0);
+        taskService.claim(check.getId(), CycleDriver.COORDINATOR);
+        assertThat(as(CycleDriver.COORDINATOR, () -> ids(TaskFilters.REDACTION_CHECKS))).contains(check.getId());
+        assertThat(as(CycleDriver.COORDINATOR, () -> ids(TaskFilters.ELIGIBILITY_CHECKS))).doesNotContain(check.getId());
+
+        driver.runToReviews(callId);
+        String judge = CycleDriver.judges().get(1);
+        List<String> mine = taskService.createTaskQuery().taskAssignee(judge).taskDefinitionKey(TaskFilters.TASK_REVIEW).list()
+                .stream().map(Task::getId).toList();
+        assertThat(mine).isNotEmpty();
+        assertThat(as(judge, () -> ids(TaskFilters.MY_REVIEWS))).containsExactlyInAnyOrderElementsOf(mine);
+        assertThat(as(CycleDriver.COORDINATOR, () -> ids(TaskFilters.ALL_OPEN_REVIEWS))).containsAll(mine);
+    }
+
+    private List<String> visibleFilters() {
+        return filterService.createFilterQuery().list().stream().map(Filter::getName).toList();
+    }
+
+    private List<String> ids(String filterName) {
+        Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+        return filterService.<Task>list(filter.getId()).stream().map(Task::getId).toList();
+    }
+
+    private <T> T as(String userId, Supplier<T> action) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups);
+        try {
+            return action.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
