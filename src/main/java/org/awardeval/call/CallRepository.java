@@ -55,7 +55,7 @@ public class CallRepository {
                 .optional();
     }
 
-    /** Locks the call's row until the transaction ends: its applications report to the cycle one after another. */
+    /** Locks the call's row until the transaction ends: the last applications of a phase wake the cycle one at a time. */
     public void lock(long callId) {
         jdbc.sql("SELECT id FROM award_call WHERE id = ? FOR UPDATE").param(callId).query(Long.class).single();
     }

@@ -27,14 +27,17 @@ public class PhaseCheckDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long callId = Vars.requiredLong(execution, Vars.CALL_ID);
         String phase = Vars.requiredString(execution, Vars.PHASE);
-        execution.setVariable(Vars.PHASE_COMPLETE, open(applications, callId, phase) == 0);
+        execution.setVariable(Vars.PHASE_COMPLETE, complete(applications, callId, phase));
     }
 
-    /** How many of the call's applications have not finished the phase. */
-    static long open(ApplicationRepository applications, long callId, String phase) {
-        return switch (phase) {
-            case SETTLED -> applications.countByCallAndStatus(callId, ApplicationStatus.UNSETTLED);
-            case REVIEWED -> applications.countByCallAndStatus(callId, ApplicationStatus.UNREVIEWED);
+    /**
+     * Whether every application of the call has finished the phase. An existence check, not a count: it runs for every
+     * application that finishes, and a count would read all the call's applications each time.
+     */
+    static boolean complete(ApplicationRepository applications, long callId, String phase) {
+        return !switch (phase) {
+            case SETTLED -> applications.anyByCallAndStatus(callId, ApplicationStatus.UNSETTLED);
+            case REVIEWED -> applications.anyByCallAndStatus(callId, ApplicationStatus.UNREVIEWED);
             default -> throw new IllegalStateException("Unknown phase '" + phase + "'");
         };
     }

@@ -98,10 +98,11 @@ public class ApplicationRepository {
         return jdbc.sql(SELECT + " WHERE a.call_id = ? ORDER BY a.id").param(callId).query(ApplicationRepository::map).list();
     }
 
-    public long countByCallAndStatus(long callId, Collection<ApplicationStatus> statuses) {
-        return jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = :call AND status IN (:statuses)")
+    /** Whether any of the call's applications has one of the statuses; stops at the first it finds. */
+    public boolean anyByCallAndStatus(long callId, Collection<ApplicationStatus> statuses) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM application WHERE call_id = :call AND status IN (:statuses))")
                 .param("call", callId).param("statuses", statuses.stream().map(Enum::name).toList())
-                .query(Long.class).single();
+                .query(Boolean.class).single();
     }
 
     public void setProcessInstance(long id, String processInstanceId) {

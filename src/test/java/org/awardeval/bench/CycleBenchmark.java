@@ -21,7 +21,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.awardeval.AwardEvaluationApplication;
@@ -224,7 +224,7 @@ public final class CycleBenchmark {
             runtimeService.startProcessInstanceByKey("BenchmarkBaseline");
         }
         long start = System.nanoTime();
-        parallel(count, i -> runtimeService.startProcessInstanceByKey("BenchmarkBaseline"));
+        parallel("baseline instances", count, i -> runtimeService.startProcessInstanceByKey("BenchmarkBaseline"));
         double s = seconds(start);
         figures.put("baseline_instances", count);
         figures.put("baseline_instances_per_s", round(count / s, 1));
@@ -240,13 +240,14 @@ public final class CycleBenchmark {
 
         long phase = System.nanoTime();
         SubmissionService submissions = app.getBean(SubmissionService.class);
-        parallel(applications, i -> submissions.submit(callId, form(i)));
+        parallel("submissions", applications, i -> submissions.submit(callId, form(i)));
         awaitCount("redaction checks", () -> taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").count(), applications);
         phases.put("submission_s", seconds(phase));
 
         phase = System.nanoTime();
         List<Task> checks = taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").list();
-        parallel(checks.size(), i -> driver.completeAs(COORDINATOR, checks.get(i).getId(), Map.of()));
+        parallel("redaction checks confirmed", checks.size(),
+                i -> driver.completeAs(COORDINATOR, checks.get(i).getId(), Map.of()));
         awaitCount("applications ready", () -> count("SELECT COUNT(*) FROM application WHERE call_id = ? AND status = 'READY'", callId),
                 applications);
         phases.put("redaction_check_s", seconds(phase));
@@ -266,7 +267,8 @@ public final class CycleBenchmark {
         phase = System.nanoTime();
         List<Task> open = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").list();
         Collections.shuffle(open, new Random(7));
-        parallel(open.size(), i -> driver.completeAs(open.get(i).getAssignee(), open.get(i).getId(), CycleDriver.review(1 + (i * 7) % 5)));
+        parallel("reviews completed", open.size(),
+                i -> driver.completeAs(open.get(i).getAssignee(), open.get(i).getId(), CycleDriver.review(1 + (i * 7) % 5)));
         awaitCount("ballots", () -> taskService.createTaskQuery().taskDefinitionKey("Task_PanelVote").count(), 5);
         phases.put("review_s", seconds(phase));
 
@@ -407,28 +409,29 @@ public final class CycleBenchmark {
         void run(int i) throws Exception;
     }
 
-    /** Runs the steps 0..count-1 on the benchmark's threads, as that many users would. */
-    private void parallel(int count, Step step) throws Exception {
+    /** Runs the steps 0..count-1 on the benchmark's threads, as that many users would, printing progress. */
+    private void parallel(String what, int count, Step step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
         ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
-        List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
+            pool.execute(() -> {
                 int i;
                 while ((i = (int) next.getAndIncrement()) < count && failures.isEmpty()) {
                     try {
                         step.run(i);
+                        done.incrementAndGet();
                     } catch (Exception e) {
                         failures.add(e);
                     }
                 }
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
+            });
         }
         pool.shutdown();
+        while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            progress("%s: %d of %d", what, done.get(), count);
+        }
         if (!failures.isEmpty()) {
             throw failures.peek();
         }

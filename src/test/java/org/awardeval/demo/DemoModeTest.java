@@ -56,7 +56,7 @@ class DemoModeTest {
             assertThat(coordinator.postForEntity("/engine-rest/task/" + check.get("id") + "/complete", Map.of("variables", Map.of()),
                     String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         }
-        awaitTrue(() -> applications.countByCallAndStatus(callId, ApplicationStatus.UNSETTLED) == 0, Duration.ofSeconds(60));
+        awaitTrue(() -> !applications.anyByCallAndStatus(callId, ApplicationStatus.UNSETTLED), Duration.ofSeconds(60));
         ResponseEntity<String> completed = coordinator.postForEntity("/engine-rest/task/" + close[0].get("id") + "/complete",
                 Map.of("variables", Map.of()), String.class);
         assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
