@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reviewGrace    how long after a review is due it is reassigned; a replacement judge gets as long
  * @param processesWatch whether a change to a file in the processes folder is deployed while the application runs
  * @param processesWatchDelay how long the folder must stay unchanged before it is deployed, so that a save is complete
- * @param historyDetails whether the engine's history also keeps every variable change and a job log (off: faster)
+ * @param historyDetails whether the engine's history also keeps every variable change, a job log and review variables
  */
 @ConfigurationProperties(prefix = "award")
 public record AwardProperties(String processesDir, Duration pollInterval, String adminPassword, Duration votingPeriod,

@@ -14,11 +14,16 @@ import org.springframework.stereotype.Component;
 /**
  * The engine keeps full history (process, activity, task, variable, decision and operation history, which the audit
  * export reads) but, unless {@code award.history-details} is set, writes neither a row per variable change nor a job
- * log: together they were a third of all inserts of a cycle (docs/BENCHMARKS.md) and nothing reads them. Only what
- * is written changes, so the database's history level stays "full".
+ * log: together they were a third of all inserts of a cycle (docs/BENCHMARKS.md) and nothing reads them. Nor does it
+ * keep the variable history of review instances: their variables are copies of the application's anonymised dossier
+ * and assignment, which the tables keep, and were a fifth of all history rows. Only what is written changes, so the
+ * database's history level stays "full".
  */
 @Component
 public class HistoryWrites extends AbstractProcessEnginePlugin {
+
+    /** The process whose variables have no history (review.bpmn). */
+    static final String REVIEW_PROCESS = "Review";
 
     private final AwardProperties properties;
 
@@ -40,12 +45,15 @@ public class HistoryWrites extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Camunda's database history without variable update details and job log entries. */
+    /** Camunda's database history without variable update details, job log entries and review variables. */
     static final class WithoutDetails extends DbHistoryEventHandler {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!(event instanceof HistoricJobLogEvent)) {
+            boolean reviewVariable = event instanceof HistoricVariableUpdateEventEntity variable
+                    && REVIEW_PROCESS.equals(variable.getProcessDefinitionKey());
+            // Creation, update and deletion of a review variable alike: an update without its row would fail.
+            if (!(event instanceof HistoricJobLogEvent) && !reviewVariable) {
                 super.handleEvent(event);
             }
         }
