@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
  * export reads) but, unless {@code award.history-details} is set, writes neither a row per variable change nor a job
  * log: together they were a third of all inserts of a cycle (docs/BENCHMARKS.md) and nothing reads them. Nor does it
  * keep the variable history of review instances: their variables are copies of the application's anonymised dossier
- * and assignment, which the tables keep, and were a fifth of all history rows. Only what is written changes, so the
- * database's history level stays "full".
+ * and assignment, which the tables keep. Only what is written changes, so the database's history level stays "full".
  */
 @Component
 public class HistoryWrites extends AbstractProcessEnginePlugin {
