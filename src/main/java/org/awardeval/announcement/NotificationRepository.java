@@ -1,7 +1,10 @@
 package org.awardeval.announcement;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +22,10 @@ public class NotificationRepository {
 
     public record Stored(long id, long applicationId, String kind, String recipient, String subject, String body, String status,
             int attempts, OffsetDateTime sentAt) {
+    }
+
+    /** An e-mail a coordinator should look at: given up after its attempts, or claimed and never marked sent. */
+    public record ToCheck(String applicationCode, String kind, String recipient, String status, int attempts, String lastError) {
     }
 
     private final JdbcClient jdbc;
@@ -71,5 +78,27 @@ public class NotificationRepository {
                 FROM notification n JOIN application a ON a.id = n.application_id
                 WHERE a.call_id = ? ORDER BY n.application_id, n.kind""")
                 .param(callId).query(Stored.class).list();
+    }
+
+    /** How many of the call's e-mails are in each status, in the order of {@link Status}. */
+    public Map<String, Long> countsByStatus(long callId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Status status : Status.values()) {
+            counts.put(status.name(), 0L);
+        }
+        jdbc.sql("""
+                SELECT n.status, COUNT(*) FROM notification n JOIN application a ON a.id = n.application_id
+                WHERE a.call_id = ? GROUP BY n.status""")
+                .param(callId).query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
+    }
+
+    /** The call's e-mails that failed for good or are SENDING: being sent now, or cut off while being sent. */
+    public List<ToCheck> toCheck(long callId) {
+        return jdbc.sql("""
+                SELECT a.code AS application_code, n.kind, n.recipient, n.status, n.attempts, n.last_error
+                FROM notification n JOIN application a ON a.id = n.application_id
+                WHERE a.call_id = ? AND n.status IN ('FAILED', 'SENDING') ORDER BY a.code, n.kind""")
+                .param(callId).query(ToCheck.class).list();
     }
 }

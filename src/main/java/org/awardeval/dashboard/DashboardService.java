@@ -2,6 +2,8 @@ package org.awardeval.dashboard;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import org.awardeval.announcement.NotificationRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatistics;
@@ -9,7 +11,10 @@ import org.awardeval.system.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** A call's progress for coordinators: its applications and, per judge, the reviews done, open and overdue. */
+/**
+ * A call's progress for coordinators: its applications, per judge the reviews done, open and overdue, and the e-mails to
+ * applicants that need a look.
+ */
 @Service
 public class DashboardService {
 
@@ -20,17 +25,19 @@ public class DashboardService {
     }
 
     public record Progress(AwardCall call, CallStatistics.Statistics statistics, List<JudgeProgress> judges, long reviewsDone,
-            long reviewsOpen, long reviewsOverdue) {
+            long reviewsOpen, long reviewsOverdue, Map<String, Long> mailsByStatus, List<NotificationRepository.ToCheck> mailsToCheck) {
     }
 
     private final JdbcClient jdbc;
     private final CallRepository calls;
     private final CallStatistics statistics;
+    private final NotificationRepository notifications;
 
-    public DashboardService(JdbcClient jdbc, CallRepository calls, CallStatistics statistics) {
+    public DashboardService(JdbcClient jdbc, CallRepository calls, CallStatistics statistics, NotificationRepository notifications) {
         this.jdbc = jdbc;
         this.calls = calls;
         this.statistics = statistics;
+        this.notifications = notifications;
     }
 
     /** Every call, the newest first. */
@@ -55,6 +62,7 @@ public class DashboardService {
         return new Progress(call, statistics.of(callId), judges,
                 judges.stream().mapToLong(JudgeProgress::done).sum(),
                 judges.stream().mapToLong(JudgeProgress::open).sum(),
-                judges.stream().mapToLong(JudgeProgress::overdue).sum());
+                judges.stream().mapToLong(JudgeProgress::overdue).sum(),
+                notifications.countsByStatus(callId), notifications.toCheck(callId));
     }
 }

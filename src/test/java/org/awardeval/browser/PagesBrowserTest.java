@@ -113,6 +113,8 @@ class PagesBrowserTest extends BrowserTestBase {
         assertThat(browser.driver().getCurrentUrl()).contains("/dashboard?callId=" + callId);
         String figures = browser.visible(By.cssSelector(".figures")).getText();
         assertThat(figures).contains("12\napplications", "1\nreviews done");
+        assertThat(figures).contains("0\ne-mails to check");
+        assertThat(browser.visible(By.id("mails")).getText()).contains("pending", "sending", "sent", "failed");
         for (String chart : List.of("chart-status", "chart-category", "chart-type", "chart-country", "chart-judges")) {
             assertThat(browser.script("return Chart.getChart(arguments[0]) != null", chart)).as(chart).isEqualTo(true);
         }
