@@ -60,6 +60,11 @@ public class CallRepository {
         jdbc.sql("SELECT id FROM award_call WHERE id = ? FOR UPDATE").param(callId).query(Long.class).single();
     }
 
+    /** The call's award cycle instance, once the cycle has started. */
+    public Optional<String> processInstanceId(long callId) {
+        return jdbc.sql("SELECT process_instance_id FROM award_call WHERE id = ?").param(callId).query(String.class).optional();
+    }
+
     public AwardCall get(long callId) {
         return find(callId).orElseThrow(() -> new IllegalArgumentException("No call with id " + callId));
     }

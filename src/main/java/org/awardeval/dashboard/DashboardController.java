@@ -4,12 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.call.CallRepository;
 import org.awardeval.system.NotFoundException;
 import org.awardeval.tasklist.TaskFilters;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,12 +28,12 @@ public class DashboardController {
 
     private final DashboardService dashboard;
     private final FilterService filterService;
-    private final JdbcClient jdbc;
+    private final CallRepository calls;
 
-    public DashboardController(DashboardService dashboard, FilterService filterService, JdbcClient jdbc) {
+    public DashboardController(DashboardService dashboard, FilterService filterService, CallRepository calls) {
         this.dashboard = dashboard;
         this.filterService = filterService;
-        this.jdbc = jdbc;
+        this.calls = calls;
     }
 
     @GetMapping("/dashboard/login")
@@ -76,9 +76,8 @@ public class DashboardController {
     }
 
     private String cockpitLink(long callId) {
-        String instance = jdbc.sql("SELECT process_instance_id FROM award_call WHERE id = ?").param(callId).query(String.class)
-                .optional().orElse(null);
-        return instance == null ? COCKPIT + "processes" : COCKPIT + "process-instance/" + instance + "/runtime";
+        return calls.processInstanceId(callId).map(instance -> COCKPIT + "process-instance/" + instance + "/runtime")
+                .orElse(COCKPIT + "processes");
     }
 
     @ExceptionHandler(NotFoundException.class)
