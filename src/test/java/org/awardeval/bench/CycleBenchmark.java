@@ -48,6 +48,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A whole award cycle on PostgreSQL with simulated users acting through the engine as themselves, and the engine's
@@ -154,13 +156,16 @@ public final class CycleBenchmark {
         analyzeLikeAutovacuum();
         setUpPeople();
         baseline();
+        fiveActions();
         cycle();
 
         figures.put("peak_heap_mb", peakHeap.get() / (1024 * 1024));
         figures.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         double wall = (double) figures.get("wall_s");
         double perInstance = 1 / (double) figures.get("baseline_instances_per_s");
-        figures.put("cost_per_application", round(wall / applications / perInstance, 2));
+        double cost = wall / applications / perInstance;
+        figures.put("cost_per_application", round(cost, 2));
+        figures.put("cost_over_five_actions", round(cost / (double) figures.get("five_actions_cost_per_application"), 2));
     }
 
     /**
@@ -229,6 +234,63 @@ public final class CycleBenchmark {
         figures.put("baseline_instances", count);
         figures.put("baseline_instances_per_s", round(count / s, 1));
         progress("baseline: %d instances in %.1f s, %.0f per second", count, s, count / s);
+    }
+
+    /**
+     * The engine's own floor for a cycle: a bare process of the five user actions every application needs (submitted
+     * with its form, a coordinator's check, three judges' reviews one after the other), with no service, decision,
+     * timer or table of the application's, done by the same users with authorization on. Its cost per application, as
+     * the cycle's, in baseline instances.
+     */
+    private void fiveActions() throws Exception {
+        RepositoryService repositoryService = app.getBean(RepositoryService.class);
+        repositoryService.createDeployment().name("benchmark-five-actions").addModelInstance("five-actions.bpmn",
+                Bpmn.createExecutableProcess("BenchmarkFiveActions").camundaHistoryTimeToLive(1).startEvent()
+                        .userTask("Check").camundaCandidateGroups(Groups.COORDINATORS)
+                        .userTask("Review1").camundaAssignee("${judge1}").userTask("Review2").camundaAssignee("${judge2}")
+                        .userTask("Review3").camundaAssignee("${judge3}").endEvent().done()).deploy();
+        int count = Math.max(1_000, applications / 5);
+        long start = System.nanoTime();
+        parallel("five actions: submissions", count, i -> {
+            ApplicationForm form = form(i);
+            Map<String, Object> variables = new LinkedHashMap<>(Map.of("applicationId", (long) i, "callId", 0L,
+                    "applicationCode", "FA-" + i, "applicationTitle", form.title(), "organisationName", form.organisationName(),
+                    "organisationType", form.organisationType(), "country", form.country(), "categoryCode", form.categoryCode(),
+                    "contactName", form.contactName(), "contactEmail", form.contactEmail()));
+            variables.putAll(Map.of("judge1", judgeAt(i), "judge2", judgeAt(i + 1), "judge3", judgeAt(i + 2)));
+            runtimeService.startProcessInstanceByKey("BenchmarkFiveActions", variables);
+        });
+        progress("five actions: %d submitted in %.1f s", count, seconds(start));
+        List<Task> checks = taskService.createTaskQuery().processDefinitionKey("BenchmarkFiveActions").taskDefinitionKey("Check").list();
+        parallel("five actions: checks", checks.size(), i -> driver.completeAs(COORDINATOR, checks.get(i).getId(), Map.of()));
+        progress("five actions: checks done at %.1f s", seconds(start));
+        // Each judge's scores stay on their own task, set and completed in one transaction.
+        TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+        int reviewed = 0;
+        for (String review : List.of("Review1", "Review2", "Review3")) {
+            List<Task> open = taskService.createTaskQuery().processDefinitionKey("BenchmarkFiveActions").taskDefinitionKey(review).list();
+            Collections.shuffle(open, new Random(7));
+            parallel("five actions: " + review, open.size(), i -> transaction.executeWithoutResult(status -> {
+                taskService.setVariablesLocal(open.get(i).getId(), CycleDriver.review(1 + (i * 7) % 5));
+                driver.completeAs(open.get(i).getAssignee(), open.get(i).getId(), Map.of());
+            }));
+            reviewed += open.size();
+            progress("five actions: %s done at %.1f s", review, seconds(start));
+        }
+        double s = seconds(start);
+        long left = runtimeService.createProcessInstanceQuery().processDefinitionKey("BenchmarkFiveActions").count();
+        if (left > 0 || checks.size() != count || reviewed != 3 * count) {
+            throw new IllegalStateException("five actions: " + checks.size() + " checks, " + reviewed + " reviews, " + left
+                    + " instances left of " + count);
+        }
+        double perInstance = 1 / (double) figures.get("baseline_instances_per_s");
+        figures.put("five_actions_applications", count);
+        figures.put("five_actions_cost_per_application", round(s / count / perInstance, 2));
+        progress("five actions: %d applications in %.1f s, %.1f baseline instances each", count, s, s / count / perInstance);
+    }
+
+    private String judgeAt(int i) {
+        return String.format("bj%04d", i % judges);
     }
 
     private void cycle() throws Exception {
