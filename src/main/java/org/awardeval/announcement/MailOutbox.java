@@ -51,7 +51,7 @@ public class MailOutbox {
         }
         int sent = 0;
         for (Outgoing mail : notifications.due(OffsetDateTime.now(clock), 100)) {
-            if (!notifications.claim(mail.id())) {
+            if (!notifications.claim(mail.id(), OffsetDateTime.now(clock))) {
                 continue;
             }
             try {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,8 @@ public class NotificationRepository {
     }
 
     /** An e-mail a coordinator should look at: given up after its attempts, or claimed and never marked sent. */
-    public record ToCheck(String applicationCode, String kind, String recipient, String status, int attempts, String lastError) {
+    public record ToCheck(long id, String applicationCode, String kind, String recipient, String status, int attempts, String lastError,
+            OffsetDateTime claimedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -57,9 +59,28 @@ public class NotificationRepository {
     }
 
     /** Claims a pending notification for sending; false when another sender (or node) has it already. */
-    public boolean claim(long id) {
-        return jdbc.sql("UPDATE notification SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'PENDING'")
-                .param(id).update() == 1;
+    public boolean claim(long id, OffsetDateTime now) {
+        return jdbc.sql("UPDATE notification SET status = 'SENDING', attempts = attempts + 1, claimed_at = ? WHERE id = ? AND status = 'PENDING'")
+                .params(now, id).update() == 1;
+    }
+
+    /**
+     * Puts an e-mail back in the outbox with its attempts anew: one that failed for good, or one claimed before
+     * {@code claimedBefore} and never confirmed. False when it is in neither state (any more).
+     */
+    public boolean sendAgain(long id, String user, OffsetDateTime now, OffsetDateTime claimedBefore) {
+        return jdbc.sql("""
+                UPDATE notification SET status = 'PENDING', attempts = 0, last_error = NULL, checked_by = ?, checked_at = ?
+                WHERE id = ? AND (status = 'FAILED' OR (status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < ?)))""")
+                .params(user, now, id, claimedBefore).update() == 1;
+    }
+
+    /** Marks sent an e-mail claimed before {@code claimedBefore} that a coordinator found delivered; false otherwise. */
+    public boolean markArrived(long id, String user, OffsetDateTime now, OffsetDateTime claimedBefore) {
+        return jdbc.sql("""
+                UPDATE notification SET status = 'SENT', sent_at = COALESCE(claimed_at, ?), last_error = NULL, checked_by = ?, checked_at = ?
+                WHERE id = ? AND status = 'SENDING' AND (claimed_at IS NULL OR claimed_at < ?)""")
+                .params(now, user, now, id, claimedBefore).update() == 1;
     }
 
     public void markSent(long id, OffsetDateTime sentAt) {
@@ -93,10 +114,19 @@ public class NotificationRepository {
         return counts;
     }
 
+    /** One of the call's e-mails, in any status. */
+    public Optional<ToCheck> inCall(long callId, long id) {
+        return jdbc.sql("""
+                SELECT n.id, a.code AS application_code, n.kind, n.recipient, n.status, n.attempts, n.last_error, n.claimed_at
+                FROM notification n JOIN application a ON a.id = n.application_id
+                WHERE a.call_id = ? AND n.id = ?""")
+                .params(callId, id).query(ToCheck.class).optional();
+    }
+
     /** The call's e-mails that failed for good or are SENDING: being sent now, or cut off while being sent. */
     public List<ToCheck> toCheck(long callId) {
         return jdbc.sql("""
-                SELECT a.code AS application_code, n.kind, n.recipient, n.status, n.attempts, n.last_error
+                SELECT n.id, a.code AS application_code, n.kind, n.recipient, n.status, n.attempts, n.last_error, n.claimed_at
                 FROM notification n JOIN application a ON a.id = n.application_id
                 WHERE a.call_id = ? AND n.status IN ('FAILED', 'SENDING') ORDER BY a.code, n.kind""")
                 .param(callId).query(ToCheck.class).list();

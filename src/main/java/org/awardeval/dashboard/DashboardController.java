@@ -1,9 +1,12 @@
 package org.awardeval.dashboard;
 
+import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.awardeval.announcement.MailChecks;
 import org.awardeval.call.CallRepository;
 import org.awardeval.system.NotFoundException;
 import org.awardeval.tasklist.TaskFilters;
@@ -14,8 +17,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The coordinators' dashboard: one call's progress with charts, and the way into Tasklist and Cockpit. */
 @Controller
@@ -29,11 +35,13 @@ public class DashboardController {
     private final DashboardService dashboard;
     private final FilterService filterService;
     private final CallRepository calls;
+    private final MailChecks mailChecks;
 
-    public DashboardController(DashboardService dashboard, FilterService filterService, CallRepository calls) {
+    public DashboardController(DashboardService dashboard, FilterService filterService, CallRepository calls, MailChecks mailChecks) {
         this.dashboard = dashboard;
         this.filterService = filterService;
         this.calls = calls;
+        this.mailChecks = mailChecks;
     }
 
     @GetMapping("/dashboard/login")
@@ -78,6 +86,25 @@ public class DashboardController {
     private String cockpitLink(long callId) {
         return calls.processInstanceId(callId).map(instance -> COCKPIT + "process-instance/" + instance + "/runtime")
                 .orElse(COCKPIT + "processes");
+    }
+
+    @PostMapping("/dashboard/mails/{id}/send-again")
+    public String sendAgain(@PathVariable long id, @RequestParam long callId, Principal user, RedirectAttributes redirect) {
+        return mailAction(callId, redirect, () -> mailChecks.sendAgain(callId, id, user.getName()));
+    }
+
+    @PostMapping("/dashboard/mails/{id}/arrived")
+    public String arrived(@PathVariable long id, @RequestParam long callId, Principal user, RedirectAttributes redirect) {
+        return mailAction(callId, redirect, () -> mailChecks.markArrived(callId, id, user.getName()));
+    }
+
+    private String mailAction(long callId, RedirectAttributes redirect, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("mailNotice", action.get());
+        } catch (MailChecks.Refused e) {
+            redirect.addFlashAttribute("mailRefused", e.getMessage());
+        }
+        return "redirect:/dashboard?callId=" + callId + "#mails-heading";
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -34,10 +34,10 @@ class DashboardServiceTest {
                     "<p>Body</p>", OffsetDateTime.now()));
         }
         List<NotificationRepository.Stored> tests = notifications.byCall(callId).stream().filter(n -> n.kind().equals("TEST")).toList();
-        notifications.claim(tests.get(0).id());
-        notifications.claim(tests.get(1).id());
+        notifications.claim(tests.get(0).id(), OffsetDateTime.now());
+        notifications.claim(tests.get(1).id(), OffsetDateTime.now());
         notifications.markFailed(tests.get(1).id(), "550 mailbox unavailable", false);
-        notifications.claim(tests.get(2).id());
+        notifications.claim(tests.get(2).id(), OffsetDateTime.now());
         notifications.markSent(tests.get(2).id(), OffsetDateTime.now());
 
         DashboardService.Progress progress = dashboard.progress(callId, OffsetDateTime.now());
