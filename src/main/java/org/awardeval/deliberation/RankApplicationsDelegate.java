@@ -19,6 +19,7 @@ import org.awardeval.system.AwardProperties;
 import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -87,7 +88,9 @@ public class RankApplicationsDelegate implements JavaDelegate {
         }
         List<String> members = new ArrayList<>(panel.members());
         execution.setVariable(Vars.SHORTLIST, SpinValues.jsonValue(Spin.JSON(shortlist)).create());
-        execution.setVariable(Vars.PANEL_MEMBERS, members);
+        // As JSON, like every collection the processes keep (the engine would pick Java serialization for a plain list).
+        execution.setVariable(Vars.PANEL_MEMBERS, Variables.objectValue(members)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable(Vars.PANEL_QUORUM, Tally.quorum(members.size()));
         execution.setVariable(Vars.VOTING_DEADLINE, Vars.date(OffsetDateTime.now().plus(properties.votingPeriod())));
     }

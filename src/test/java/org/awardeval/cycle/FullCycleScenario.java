@@ -3,6 +3,7 @@ package org.awardeval.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,15 @@ abstract class FullCycleScenario {
                 .containsOnly(ApplicationStatus.AWARDED, ApplicationStatus.NOT_AWARDED, ApplicationStatus.INELIGIBLE);
         assertThat(applications.byCall(callId)).allSatisfy(a -> assertThat(
                 runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(a.code()).count()).as(a.code()).isZero());
+
+        // Nothing the cycle kept is Java-serialized: collections are JSON, the eligibility decision's result is not kept.
+        List<String> roots = new ArrayList<>(List.of(cycleInstance));
+        applications.byCall(callId).forEach(a -> roots.add(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(a.code()).singleResult().getId()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE ROOT_PROC_INST_ID_ IN (:roots) AND NAME_ = 'eligibilityOutcome'")
+                .param("roots", roots).query(Long.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("SELECT NAME_ FROM ACT_HI_VARINST WHERE ROOT_PROC_INST_ID_ IN (:roots) AND VAR_TYPE_ = 'serializable'")
+                .param("roots", roots).query(String.class).list()).isEmpty();
     }
 
     private String codeOf(long callId, String organisation) {

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /** Drives a cycle the way its users and the job executor would, for tests. */
@@ -135,7 +136,8 @@ public class CycleDriver {
     public int votePanel(String cycleInstanceId) {
         List<Task> votes = taskService.createTaskQuery().processInstanceId(cycleInstanceId).taskDefinitionKey("Task_PanelVote").list();
         for (Task task : votes) {
-            completeAs(task.getAssignee(), task.getId(), Map.of("votes", topOfEachCategory(task.getId()),
+            // As Tasklist and the REST API send a list: a JSON value.
+            completeAs(task.getAssignee(), task.getId(), Map.of("votes", SpinValues.jsonValue(Spin.JSON(topOfEachCategory(task.getId()))).create(),
                     "voteComment", "Voted by " + task.getAssignee()));
         }
         return votes.size();
