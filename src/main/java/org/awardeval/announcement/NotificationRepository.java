@@ -30,6 +30,12 @@ public class NotificationRepository {
             OffsetDateTime claimedAt) {
     }
 
+    /** A call's e-mails as {@link ToCheck}, to be narrowed by further conditions. */
+    private static final String TO_CHECK = """
+            SELECT n.id, a.code AS application_code, n.kind, n.recipient, n.status, n.attempts, n.last_error, n.claimed_at
+            FROM notification n JOIN application a ON a.id = n.application_id
+            WHERE a.call_id = ?""";
+
     private final JdbcClient jdbc;
 
     public NotificationRepository(JdbcClient jdbc) {
@@ -116,19 +122,12 @@ public class NotificationRepository {
 
     /** One of the call's e-mails, in any status. */
     public Optional<ToCheck> inCall(long callId, long id) {
-        return jdbc.sql("""
-                SELECT n.id, a.code AS application_code, n.kind, n.recipient, n.status, n.attempts, n.last_error, n.claimed_at
-                FROM notification n JOIN application a ON a.id = n.application_id
-                WHERE a.call_id = ? AND n.id = ?""")
-                .params(callId, id).query(ToCheck.class).optional();
+        return jdbc.sql(TO_CHECK + " AND n.id = ?").params(callId, id).query(ToCheck.class).optional();
     }
 
     /** The call's e-mails that failed for good or are SENDING: being sent now, or cut off while being sent. */
     public List<ToCheck> toCheck(long callId) {
-        return jdbc.sql("""
-                SELECT n.id, a.code AS application_code, n.kind, n.recipient, n.status, n.attempts, n.last_error, n.claimed_at
-                FROM notification n JOIN application a ON a.id = n.application_id
-                WHERE a.call_id = ? AND n.status IN ('FAILED', 'SENDING') ORDER BY a.code, n.kind""")
+        return jdbc.sql(TO_CHECK + " AND n.status IN ('FAILED', 'SENDING') ORDER BY a.code, n.kind")
                 .param(callId).query(ToCheck.class).list();
     }
 }

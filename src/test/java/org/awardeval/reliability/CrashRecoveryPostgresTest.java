@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,19 +94,14 @@ class CrashRecoveryPostgresTest {
         // shorter than a look through a new connection each time.
         try (Connection connection = DriverManager.getConnection(cycle.database, PostgresDatabase.user(), "");
                 PreparedStatement locked = connection.prepareStatement(jobs + " AND j.lock_owner_ IS NOT NULL")) {
-            long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (true) {
+            RemoteCycle.await(() -> {
                 try (ResultSet rs = locked.executeQuery()) {
                     rs.next();
-                    if (rs.getLong(1) > 0) {
-                        break;
-                    }
+                    return rs.getLong(1) > 0;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 }
-                if (System.nanoTime() > end) {
-                    throw new AssertionError("No job of " + activity + " was seen running within a minute");
-                }
-                Thread.sleep(2);
-            }
+            }, Duration.ofMinutes(1), Duration.ofMillis(2));
         }
         node.kill();
         assertThat(cycle.count(jobs)).as("the job of %s was still running when the node died", activity).isOne();

@@ -133,12 +133,16 @@ final class RemoteCycle {
     }
 
     static void await(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {
+        await(condition, timeout, Duration.ofMillis(200));
+    }
+
+    static void await(Supplier<Boolean> condition, Duration timeout, Duration every) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("Condition not met within " + timeout);
             }
-            Thread.sleep(200);
+            Thread.sleep(every.toMillis());
         }
     }
 }
