@@ -31,17 +31,32 @@ public class ResultsService {
     private final CallStatistics statistics;
     private final JdbcClient jdbc;
 
-    public ResultsService(CallRepository calls, CallStatistics statistics, JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    public ResultsService(CallRepository calls, CallStatistics statistics, JdbcClient jdbc,
+            org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+        this.clock = clock.getIfAvailable(java.time.Clock::systemDefaultZone);
         this.calls = calls;
         this.statistics = statistics;
         this.jdbc = jdbc;
     }
 
-    /** The results once the chair's decision is announced; before that there are none to show. */
+    /** The results once the chair's decision is announced and the call's embargo is over; before that there are none. */
     public Results results(long callId) {
+        return results(callId, false);
+    }
+
+    /** As {@link #results(long)}; a coordinator's preview also shows them during the embargo. */
+    public Results results(long callId, boolean preview) {
         AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
         if (call.status() != CallStatus.ANNOUNCED) {
             throw new NotFoundException("The results of '" + call.name() + "' have not been announced yet");
+        }
+        if (!preview && call.embargoUntil() != null && clock.instant().isBefore(call.embargoUntil().toInstant())) {
+            var local = call.embargoUntil().atZoneSameInstant(java.time.ZoneId.of(call.timeZone()));
+            throw new NotFoundException("The results of '" + call.name() + "' have not been announced yet: they will be published on "
+                    + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH).format(local) + " "
+                    + call.timeZone());
         }
         Map<String, String> categoryNames = new LinkedHashMap<>();
         calls.categories(callId).forEach(c -> categoryNames.put(c.code(), c.name()));

@@ -85,9 +85,19 @@ public class AssignmentRepository {
         return loads;
     }
 
-    /** The review instance of an assignment, so that the audit finds the judge's task in the history. */
-    public void setReviewInstance(long assignmentId, String processInstanceId) {
-        jdbc.sql("UPDATE assignment SET review_process_instance_id = ? WHERE id = ?").params(processInstanceId, assignmentId).update();
+    /**
+     * Binds an assignment that no review instance holds yet to this review instance; false when another holds it. From
+     * then on the instance's assignment is read here, never from a variable its judge could write.
+     */
+    public boolean bindReviewInstance(long assignmentId, String processInstanceId) {
+        return jdbc.sql("UPDATE assignment SET review_process_instance_id = ? WHERE id = ? AND (review_process_instance_id IS NULL"
+                + " OR review_process_instance_id = ?)").params(processInstanceId, assignmentId, processInstanceId).update() == 1;
+    }
+
+    /** The assignment a review instance works on now: the one bound to it that is neither done nor reassigned. */
+    public java.util.Optional<AssignmentView> openOfReview(String processInstanceId) {
+        return jdbc.sql("SELECT id FROM assignment WHERE review_process_instance_id = ? AND status = 'OPEN'").param(processInstanceId)
+                .query(Long.class).optional().map(this::view);
     }
 
     public void markDone(long assignmentId) {

@@ -65,6 +65,13 @@ public class CallRepository {
         return jdbc.sql("SELECT process_instance_id FROM award_call WHERE id = ?").param(callId).query(String.class).optional();
     }
 
+    /** The call an award cycle instance runs: what its tasks and delegates act on, whatever its variables say. */
+    public AwardCall ofCycle(String processInstanceId) {
+        long id = jdbc.sql("SELECT id FROM award_call WHERE process_instance_id = ?").param(processInstanceId).query(Long.class)
+                .optional().orElseThrow(() -> new IllegalStateException("No call runs in instance " + processInstanceId));
+        return get(id);
+    }
+
     public AwardCall get(long callId) {
         return find(callId).orElseThrow(() -> new IllegalArgumentException("No call with id " + callId));
     }

@@ -28,8 +28,11 @@ public class PanelBallotListener implements TaskListener {
     private final ResultRepository results;
     private final ApplicationRepository applications;
     private final PanelService panel;
+    private final PanelRepository panelRepository;
 
-    public PanelBallotListener(CallRepository calls, ResultRepository results, ApplicationRepository applications, PanelService panel) {
+    public PanelBallotListener(CallRepository calls, ResultRepository results, ApplicationRepository applications, PanelService panel,
+            PanelRepository panelRepository) {
+        this.panelRepository = panelRepository;
         this.calls = calls;
         this.results = results;
         this.applications = applications;
@@ -38,7 +41,13 @@ public class PanelBallotListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Ballot ballot = ballot(Vars.requiredLong(task, Vars.CALL_ID), Vars.requiredString(task, Vars.PANEL_MEMBER));
+        AwardCall call = calls.ofCycle(task.getProcessInstanceId());
+        Ballot ballot = ballot(call.id(), task.getAssignee());
+        panelRepository.openBallotTask(task.getExecutionId(), call.id(), task.getAssignee());
+        // Typed and local to this member's vote, so that Tasklist submits the choices as a JSON list and no two ballots
+        // share a variable.
+        task.getExecution().setVariableLocal(Vars.VOTES, SpinValues.jsonValue(Spin.JSON("[]")).create());
+        task.getExecution().setVariableLocal(Vars.VOTE_COMMENT, "");
         List<Map<String, String>> options = new ArrayList<>();
         for (Result r : ballot.votable()) {
             options.add(Map.of("label", r.code() + " (" + r.categoryCode() + ", ranked " + r.rankInCategory() + ")", "value", r.code()));

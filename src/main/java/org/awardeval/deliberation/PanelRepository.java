@@ -71,6 +71,23 @@ public class PanelRepository {
         }
     }
 
+    /** Records whose ballot a vote task is, when the engine creates it for that member. */
+    public void openBallotTask(String executionId, long callId, String userId) {
+        jdbc.sql("DELETE FROM panel_ballot_task WHERE execution_id = ?").param(executionId).update();
+        jdbc.sql("INSERT INTO panel_ballot_task (execution_id, call_id, user_id) VALUES (?, ?, ?)").params(executionId, callId, userId)
+                .update();
+    }
+
+    /** The member whose ballot task ran in this execution. */
+    public Optional<String> ballotTaskMember(String executionId) {
+        return jdbc.sql("SELECT user_id FROM panel_ballot_task WHERE execution_id = ?").param(executionId).query(String.class).optional();
+    }
+
+    /** The panel of a call as its vote tasks were created: one per member. */
+    public int ballotTasks(long callId) {
+        return jdbc.sql("SELECT COUNT(*) FROM panel_ballot_task WHERE call_id = ?").param(callId).query(Integer.class).single();
+    }
+
     public Map<Long, Integer> votesByApplication(long callId) {
         Map<Long, Integer> votes = new HashMap<>();
         jdbc.sql("SELECT application_id, COUNT(*) FROM panel_vote WHERE call_id = ? GROUP BY application_id").param(callId)

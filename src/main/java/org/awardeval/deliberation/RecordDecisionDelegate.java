@@ -9,7 +9,11 @@ import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.PanelRepository.Decision;
 import org.awardeval.deliberation.ResultRepository.Result;
+import java.util.List;
+import org.awardeval.security.Groups;
 import org.awardeval.system.FieldChecks;
+import org.awardeval.system.TaskInputException;
+import org.awardeval.system.ValidationException.FieldError;
 import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -38,7 +42,12 @@ public class RecordDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        AwardCall call = calls.get(Vars.requiredLong(execution, Vars.CALL_ID));
+        AwardCall call = calls.ofCycle(execution.getProcessInstanceId());
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (user != null && !user.getUserId().equals(call.chairUserId())
+                && (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.ADMINS))) {
+            throw new TaskInputException(List.of(new FieldError(Vars.WINNERS, "only the chair of " + call.name() + " confirms its winners")));
+        }
         FieldChecks checks = new FieldChecks();
         Set<String> winners;
         try {
@@ -47,8 +56,12 @@ public class RecordDecisionDelegate implements JavaDelegate {
             checks.fail(Vars.WINNERS, "must be a list of application codes");
             winners = Set.of();
         }
-        Set<String> proposed = new LinkedHashSet<>(Vars.strings(execution, Vars.PROPOSED_WINNERS));
-        boolean quorumReached = Vars.bool(execution, Vars.QUORUM_REACHED);
+        // The proposal and the quorum as the recorded ballots give them, not as the task's variables say.
+        Set<String> proposed = new LinkedHashSet<>();
+        TallyVotesDelegate.tally(call, results, panel).stream().filter(Tally.Counted::proposed).forEach(c -> proposed.add(c.code()));
+        int quorum = Tally.quorum(panel.ballotTasks(call.id()));
+        int ballots = panel.ballots(call.id()).size();
+        boolean quorumReached = ballots >= quorum;
         String justification = checks.text(Vars.JUSTIFICATION, Vars.string(execution, Vars.JUSTIFICATION), false, 4000);
 
         Map<String, Result> shortlist = new HashMap<>();
@@ -75,9 +88,8 @@ public class RecordDecisionDelegate implements JavaDelegate {
                     + " characters");
         }
         checks.throwIfAnyOnTask();
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String decidedBy = user == null ? call.chairUserId() : user.getUserId();
         panel.saveDecision(call.id(), new Decision(decidedBy, String.join(", ", winners), String.join(", ", proposed),
-                panel.ballots(call.id()).size(), Vars.integer(execution, Vars.PANEL_QUORUM), override, justification, OffsetDateTime.now()));
+                ballots, quorum, override, justification, OffsetDateTime.now()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.PanelBallotListener.Ballot;
 import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.system.FieldChecks;
@@ -24,16 +25,20 @@ public class RecordVoteDelegate implements JavaDelegate {
 
     private final PanelBallotListener ballots;
     private final PanelRepository panel;
+    private final CallRepository calls;
 
-    public RecordVoteDelegate(PanelBallotListener ballots, PanelRepository panel) {
+    public RecordVoteDelegate(PanelBallotListener ballots, PanelRepository panel, CallRepository calls) {
+        this.calls = calls;
         this.ballots = ballots;
         this.panel = panel;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long callId = Vars.requiredLong(execution, Vars.CALL_ID);
-        String userId = Vars.requiredString(execution, Vars.PANEL_MEMBER);
+        // Whose ballot and which call: as the engine created this member's task, never from the task's variables.
+        long callId = calls.ofCycle(execution.getProcessInstanceId()).id();
+        String userId = panel.ballotTaskMember(execution.getId())
+                .orElseThrow(() -> new IllegalStateException("No vote task ran in execution " + execution.getId()));
         Ballot ballot = ballots.ballot(callId, userId);
         FieldChecks checks = new FieldChecks();
         List<String> codes;

@@ -35,18 +35,22 @@ public class TallyVotesDelegate implements JavaDelegate {
         this.dossiers = dossiers;
     }
 
-    @Override
-    public void execute(DelegateExecution execution) {
-        AwardCall call = calls.get(Vars.requiredLong(execution, Vars.CALL_ID));
+    /** The panel's votes on the call's shortlist, counted from the ballots recorded. */
+    static List<Counted> tally(AwardCall call, ResultRepository results, PanelRepository panel) {
         List<Tally.Entry> shortlist = results.byCall(call.id()).stream().filter(Result::shortlisted)
                 .map(r -> new Tally.Entry(r.applicationId(), r.code(), r.categoryCode(), r.rankInCategory())).toList();
-        Map<Long, Integer> votes = panel.votesByApplication(call.id());
-        List<Counted> tally = Tally.count(shortlist, votes, call.winnersPerCategory());
+        return Tally.count(shortlist, panel.votesByApplication(call.id()), call.winnersPerCategory());
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        AwardCall call = calls.ofCycle(execution.getProcessInstanceId());
+        List<Counted> tally = tally(call, results, panel);
         results.saveVotes(tally);
 
         int ballots = panel.ballots(call.id()).size();
-        int panelSize = Vars.strings(execution, Vars.PANEL_MEMBERS).size();
-        int quorum = Vars.integer(execution, Vars.PANEL_QUORUM);
+        int panelSize = panel.ballotTasks(call.id());
+        int quorum = Tally.quorum(panelSize);
         boolean quorumReached = ballots >= quorum;
 
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -34,12 +34,20 @@ public class LoadDossierDelegate implements JavaDelegate {
         this.properties = properties;
     }
 
+    /** At the start, the application's instance names the assignment; nobody has written to this instance yet. */
+    private AssignmentView first(DelegateExecution execution) {
+        long id = Vars.requiredLong(execution, Vars.ASSIGNMENT_ID);
+        if (!assignments.bindReviewInstance(id, execution.getProcessInstanceId())) {
+            throw new IllegalStateException("Assignment " + id + " belongs to another review");
+        }
+        return assignments.view(id);
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        AssignmentView assignment = assignments.view(Vars.requiredLong(execution, Vars.ASSIGNMENT_ID));
+        AssignmentView assignment = assignments.openOfReview(execution.getProcessInstanceId()).orElseGet(() -> first(execution));
         Dossier dossier = dossiers.find(assignment.applicationId())
                 .orElseThrow(() -> new IllegalStateException("Application " + assignment.applicationCode() + " has no dossier"));
-        assignments.setReviewInstance(assignment.id(), execution.getProcessInstanceId());
         OffsetDateTime due = assignment.dueAt();
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime reminder = due.minus(properties.reviewReminder());

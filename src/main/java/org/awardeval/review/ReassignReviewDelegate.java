@@ -1,6 +1,7 @@
 package org.awardeval.review;
 
 import java.util.List;
+import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.ReviewReassignment;
 import org.awardeval.system.FieldChecks;
 import org.awardeval.system.Vars;
@@ -22,14 +23,18 @@ public class ReassignReviewDelegate implements JavaDelegate {
             Vars.APPLICANT_FEEDBACK, Vars.CONFIDENCE);
 
     private final ReviewReassignment reassignment;
+    private final AssignmentRepository assignments;
 
-    public ReassignReviewDelegate(ReviewReassignment reassignment) {
+    public ReassignReviewDelegate(ReviewReassignment reassignment, AssignmentRepository assignments) {
         this.reassignment = reassignment;
+        this.assignments = assignments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long assignmentId = Vars.requiredLong(execution, Vars.ASSIGNMENT_ID);
+        String reviewInstance = execution.getProcessInstanceId();
+        long assignmentId = assignments.openOfReview(reviewInstance)
+                .orElseThrow(() -> new IllegalStateException("Review " + reviewInstance + " has no open assignment")).id();
         boolean conflict = Vars.bool(execution, Vars.CONFLICT_DECLARED);
         String reason;
         if (conflict) {
@@ -43,7 +48,7 @@ public class ReassignReviewDelegate implements JavaDelegate {
         }
         long next = reassignment.reassign(assignmentId, reason)
                 .orElseThrow(() -> new BpmnError(ERROR_NO_JUDGE, "No judge is free to take over this review"));
-        execution.setVariable(Vars.ASSIGNMENT_ID, next);
+        assignments.bindReviewInstance(next, reviewInstance);
         execution.removeVariables(FORM_VARIABLES);
         Rubric.CRITERIA.forEach(criterion -> execution.removeVariable(Vars.SCORE_PREFIX + criterion));
     }

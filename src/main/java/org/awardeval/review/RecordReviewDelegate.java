@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.assignment.AssignmentRepository;
+import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.call.CallRepository;
 import org.awardeval.system.FieldChecks;
 import org.awardeval.system.Vars;
@@ -33,7 +34,11 @@ public class RecordReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long assignmentId = Vars.requiredLong(execution, Vars.ASSIGNMENT_ID);
+        AssignmentView assignment = assignments.openOfReview(execution.getProcessInstanceId()).orElse(null);
+        if (assignment == null) {
+            return; // recorded before this retry
+        }
+        long assignmentId = assignment.id();
         FieldChecks checks = new FieldChecks();
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (String criterion : Rubric.CRITERIA) {
@@ -53,7 +58,7 @@ public class RecordReviewDelegate implements JavaDelegate {
         checks.throwIfAnyOnTask();
 
         if (!reviews.exists(assignmentId)) {
-            BigDecimal total = Rubric.total(scores, calls.rubric(assignments.view(assignmentId).callId()));
+            BigDecimal total = Rubric.total(scores, calls.rubric(assignment.callId()));
             reviews.insert(assignmentId, scores, total, panelComment, feedback, confidence);
             assignments.markDone(assignmentId);
         }

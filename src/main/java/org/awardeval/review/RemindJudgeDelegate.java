@@ -42,7 +42,10 @@ public class RemindJudgeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        AssignmentView assignment = assignments.view(Vars.requiredLong(execution, Vars.ASSIGNMENT_ID));
+        AssignmentView assignment = assignments.openOfReview(execution.getProcessInstanceId()).orElse(null);
+        if (assignment == null) {
+            return; // reviewed or handed over meanwhile
+        }
         AwardCall call = calls.get(assignment.callId());
         String judgeName = judges.byUserId(assignment.judgeUserId()).map(j -> j.name()).orElse(assignment.judgeCode());
         String due = READABLE.format(assignment.dueAt().atZoneSameInstant(ZoneId.of(call.timeZone()))) + " " + call.timeZone();

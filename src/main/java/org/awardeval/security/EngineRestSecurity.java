@@ -6,10 +6,20 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** The engine REST API answers only authenticated users, with the engine's own authorization checks. */
 @Configuration
 public class EngineRestSecurity {
+
+    /** Before every other filter, so that a throttled password never reaches the engine. */
+    @Bean
+    public FilterRegistrationBean<RequestThrottle> requestThrottle(RequestThrottle.Limits limits) {
+        FilterRegistrationBean<RequestThrottle> registration = new FilterRegistrationBean<>(new RequestThrottle(limits));
+        registration.setName("request-throttle");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     @Bean
     public FilterRegistrationBean<Filter> engineRestAuthenticationFilter() {

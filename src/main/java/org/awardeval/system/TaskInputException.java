@@ -11,7 +11,14 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class TaskInputException extends FormFieldValidationException {
 
+    private final transient List<FieldError> errors;
+
     public TaskInputException(List<FieldError> errors) {
         super(errors.get(0).field(), errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
     }
 }

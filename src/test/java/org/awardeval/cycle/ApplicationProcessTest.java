@@ -66,7 +66,7 @@ class ApplicationProcessTest {
         String leaky = "Run by Steppe University p1, write to bolormaa@steppe.test or call +976 11 320 456.";
         assertThatThrownBy(() -> driver.completeAs(CycleDriver.COORDINATOR, check.getId(), Map.of("dossierSummary", leaky)))
                 .isInstanceOf(TaskInputException.class)
-                .hasMessageContaining("dossierSummary: still contains an e-mail address, a phone number, the organisation's name");
+                .hasMessageContaining("Summary for the judges: still contains an e-mail address, a phone number, the organisation's name");
         assertThat(instance).isWaitingAt("Task_CheckRedaction");
         driver.completeAs(CycleDriver.COORDINATOR, check.getId(), Map.of("dossierSummary", "The university trained lecturers."));
         assertThat(instance).isWaitingAt("Task_ReportSettled");
@@ -117,7 +117,7 @@ class ApplicationProcessTest {
         ProcessInstance instance = instance(submission.code());
         Task task = BpmnAwareTests.task(instance);
         assertThatThrownBy(() -> driver.completeAs(CycleDriver.COORDINATOR, task.getId(), Map.of("coordinatorDecision", "INELIGIBLE")))
-                .isInstanceOf(TaskInputException.class).hasMessageContaining("coordinatorReason: is required");
+                .isInstanceOf(TaskInputException.class).hasMessageContaining("Reason (recorded, and sent to the applicant if ineligible): is required");
         assertThat(instance).isWaitingAt("Task_CheckEligibility");
         driver.completeAs(CycleDriver.COORDINATOR, task.getId(),
                 Map.of("coordinatorDecision", "INELIGIBLE", "coordinatorReason", "A commercial tutoring company, not eligible"));

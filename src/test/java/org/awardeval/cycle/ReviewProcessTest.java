@@ -50,10 +50,14 @@ class ReviewProcessTest {
         bad.put("score_innovation", 7);
         bad.remove("applicantFeedback");
         String taskId = review.getId();
+        // Out of the form's range: refused before anything runs, naming the field as the form labels it.
         assertThatThrownBy(() -> driver.completeAs(judge, taskId, bad))
                 .isInstanceOf(TaskInputException.class)
-                .hasMessageContaining("score_innovation: must be between 1 and 5, was 7")
-                .hasMessageContaining("applicantFeedback: is required");
+                .hasMessageContaining("Innovation: must be a whole number from 1 to 5; 7 is not");
+        bad.put("score_innovation", 4);
+        assertThatThrownBy(() -> driver.completeAs(judge, taskId, bad))
+                .isInstanceOf(TaskInputException.class)
+                .hasMessageContaining("Feedback for the applicant (sent anonymously): is required");
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
 
         driver.completeAs(judge, taskId, CycleDriver.review(4));
@@ -87,7 +91,7 @@ class ReviewProcessTest {
         java.util.Set<String> before = new java.util.HashSet<>(tasks.stream().map(Task::getAssignee).toList());
 
         assertThatThrownBy(() -> driver.completeAs(judge, first.getId(), Map.of("conflictDeclared", true)))
-                .isInstanceOf(TaskInputException.class).hasMessageContaining("conflictReason: is required");
+                .isInstanceOf(TaskInputException.class).hasMessageContaining("Why (kept for the coordinators, not shown to the applicant): is required");
         driver.completeAs(judge, first.getId(), Map.of("conflictDeclared", true, "conflictReason", "I advised this project in 2023"));
 
         Task replacement = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ReviewApplication")

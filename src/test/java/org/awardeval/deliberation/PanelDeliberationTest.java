@@ -79,7 +79,7 @@ class PanelDeliberationTest {
 
         String affiliatedTask = ballots.get(AFFILIATED).getId();
         assertThatThrownBy(() -> driver.completeAs(AFFILIATED, affiliatedTask, Map.of("votes", List.of(steppeMc))))
-                .isInstanceOf(TaskInputException.class).hasMessageContaining("votes: you are recused from " + steppeMc);
+                .isInstanceOf(TaskInputException.class).hasMessageContaining("Your votes: you are recused from " + steppeMc);
         // Over the REST API, as Tasklist submits it: refused with 400 and the reason, not a server error.
         ResponseEntity<Map> refused = rest.withBasicAuth(AFFILIATED, CycleDriver.PASSWORD).postForEntity(
                 "/engine-rest/task/" + affiliatedTask + "/complete",
@@ -119,7 +119,7 @@ class PanelDeliberationTest {
         chosen.set(chosen.indexOf(archipelago), steppeMc);
         assertThatThrownBy(() -> driver.completeAs(CycleDriver.CHAIR, confirm.getId(), Map.of("winners", chosen)))
                 .isInstanceOf(TaskInputException.class)
-                .hasMessageContaining("justification: the winners differ from the panel's proposal");
+                .hasMessageContaining("Justification (required for an override): the winners differ from the panel's proposal");
         List<String> twoInOneCategory = new ArrayList<>(proposed);
         twoInOneCategory.add(steppeMc);
         assertThatThrownBy(() -> driver.completeAs(CycleDriver.CHAIR, confirm.getId(), Map.of("winners", twoInOneCategory,
@@ -190,7 +190,7 @@ class PanelDeliberationTest {
         Task confirm = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ConfirmWinners").singleResult();
         Object proposed = runtimeService.getVariableTyped(cycle, "proposedWinners");
         assertThatThrownBy(() -> driver.completeAs(CycleDriver.CHAIR, confirm.getId(), Map.of("winners", proposed)))
-                .isInstanceOf(TaskInputException.class).hasMessageContaining("justification: the panel did not reach its quorum");
+                .isInstanceOf(TaskInputException.class).hasMessageContaining("Justification (required for an override): the panel did not reach its quorum");
         driver.completeAs(CycleDriver.CHAIR, confirm.getId(), Map.of("winners", proposed,
                 "justification", "Two members were travelling; the proposal follows the review ranking."));
         driver.runJobs();

@@ -1,0 +1,168 @@
+package org.awardeval.engine;
+
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.awardeval.system.TaskInputException;
+import org.awardeval.system.ValidationException.FieldError;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.exception.NullValueException;
+
+/**
+ * A user writes to a task only the fields of the task's deployed Camunda Form, with the types and ranges the form
+ * states, whichever way they write: completing, submitting the form, setting, patching or removing variables, plain or
+ * local, through Tasklist, the REST API or the Java API. Checked before any command runs, so a refusal writes nothing.
+ * Applies to every authenticated user but administrators; the engine's own jobs and the application's code run
+ * without a user and are not checked.
+ */
+public final class TaskWriteGuard extends CommandInterceptor {
+
+    private final ProcessEngineConfigurationImpl configuration;
+    private final Collection<String> unrestrictedGroups;
+    private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
+
+    TaskWriteGuard(ProcessEngineConfigurationImpl configuration, Collection<String> unrestrictedGroups) {
+        this.configuration = configuration;
+        this.unrestrictedGroups = unrestrictedGroups;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        if (user == null) {
+            return next.execute(command);
+        }
+        if (user.getGroupIds() == null || user.getGroupIds().stream().noneMatch(unrestrictedGroups::contains)) {
+            check(command);
+        }
+        try {
+            return next.execute(command);
+        } catch (Refused e) {
+            throw e;
+        } catch (TaskInputException e) {
+            throw relabelled(command, e);
+        }
+    }
+
+    /** The server's objections to a completion, naming each field as the task's form labels it. */
+    private RuntimeException relabelled(Command<?> command, TaskInputException e) {
+        String taskId = command instanceof CompleteTaskCmd ? field(command, "taskId")
+                : command instanceof SubmitTaskFormCmd ? field(command, "taskId") : null;
+        if (taskId == null || e.errors().isEmpty()) {
+            return e;
+        }
+        Map<String, TaskForm.Field> fields;
+        try {
+            fields = form(taskId).fields();
+        } catch (RuntimeException lookup) {
+            return e;
+        }
+        return new TaskInputException(e.errors().stream().map(error -> fields.containsKey(error.field())
+                ? new FieldError(fields.get(error.field()).label(), error.message()) : error).toList());
+    }
+
+    private void check(Command<?> command) {
+        if (command instanceof ResolveTaskCmd || command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+            throw new Refused(List.of(new FieldError("task", "can only be completed through its form")));
+        }
+        List<FieldError> problems = new ArrayList<>();
+        if (command instanceof CompleteTaskCmd) {
+            problems.addAll(values(field(command, "taskId"), field(command, "variables")));
+        } else if (command instanceof SubmitTaskFormCmd) {
+            problems.addAll(values(field(command, "taskId"), field(command, "properties")));
+        } else {
+            if (command instanceof SetTaskVariablesCmd) {
+                problems.addAll(values(field(command, "entityId"), field(command, "variables")));
+            } else if (command instanceof PatchTaskVariablesCmd) {
+                String taskId = field(command, "entityId");
+                problems.addAll(values(taskId, field(command, "variables")));
+                problems.addAll(names(taskId, field(command, "deletions")));
+            } else if (command instanceof RemoveTaskVariablesCmd) {
+                problems.addAll(names(field(command, "entityId"), field(command, "variableNames")));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Refused(problems);
+        }
+    }
+
+    private List<FieldError> values(String taskId, Map<String, ?> values) {
+        return values == null || values.isEmpty() ? List.of() : form(taskId).problems(values);
+    }
+
+    private List<FieldError> names(String taskId, Collection<String> names) {
+        return names == null || names.isEmpty() ? List.of() : form(taskId).notFields(names);
+    }
+
+    private TaskForm form(String taskId) {
+        if (taskId == null) {
+            throw new NullValueException("taskId is null");
+        }
+        // As the user: a task they may not read is refused as the engine would refuse it.
+        Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new NotFoundException("No task " + taskId + " that you may work on");
+        }
+        String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+        if (task.getProcessDefinitionId() == null) {
+            return load(taskId);
+        }
+        return forms.computeIfAbsent(key, k -> load(taskId));
+    }
+
+    private TaskForm load(String taskId) {
+        InputStream schema;
+        try {
+            schema = configuration.getFormService().getDeployedTaskForm(taskId);
+        } catch (BadUserRequestException e) {
+            return TaskForm.NONE; // no Camunda Form: nothing may be written
+        }
+        try (schema) {
+            return TaskForm.parse(schema);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The form of task " + taskId + " cannot be read", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V field(Command<?> command, String name) {
+        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return (V) field.get(command);
+            } catch (NoSuchFieldException e) {
+                // declared higher up
+            } catch (IllegalAccessException e) {
+                break;
+            }
+        }
+        // Fail closed: an engine whose commands look different refuses the write rather than letting it through.
+        throw new IllegalStateException("Cannot check " + command.getClass().getSimpleName() + ": no field " + name);
+    }
+
+    /** A refused write; as a form validation error Tasklist shows its message and the REST API answers 400. */
+    public static final class Refused extends TaskInputException {
+        Refused(List<FieldError> problems) {
+            super(problems);
+        }
+    }
+}

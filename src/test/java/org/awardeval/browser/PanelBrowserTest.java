@@ -1,0 +1,181 @@
+package org.awardeval.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awardeval.deliberation.PanelService;
+import org.awardeval.deliberation.PanelService.PanelRegistration;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.H2Test;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The panel votes and the chair decides in Tasklist; a judge's decimal score is refused, never changed. */
+@H2Test
+@EnabledIf("org.awardeval.support.Chromium#enabled")
+class PanelBrowserTest extends BrowserTestBase {
+
+    static final String RECUSED = "bprecused";
+
+    @Autowired CycleDriver driver;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired PanelService panel;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void eachPanelMemberVotesInTasklistAndTheChairConfirmsAnOverrideOnlyWithAJustification() throws Exception {
+        driver.ensureUsers();
+        panel.register(new PanelRegistration(RECUSED, CycleDriver.PASSWORD, "Rita", "Recused", "rita@panel.test", "Ocean Council",
+                "Fiji", List.of("Archipelago Institute bp")));
+        String callName = "Browser panel " + System.nanoTime();
+        long callId = driver.openCall(callName);
+        CycleDriver.sixEligible("bp").forEach(form -> driver.submit(callId, form));
+        String cycle = driver.runToPanelVote(callId);
+        String recusedCode = jdbc.sql("SELECT a.code FROM application a JOIN organisation o ON o.id = a.organisation_id"
+                + " WHERE a.call_id = ? AND o.name = 'Archipelago Institute bp'").param(callId).query(String.class).single();
+
+        List<Task> votes = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_PanelVote").list();
+        assertThat(votes).extracting(Task::getAssignee).contains(RECUSED, CycleDriver.CHAIR);
+        Map<String, String> chosen = new java.util.HashMap<>();
+        for (Task vote : votes) {
+            List<String> options = options(vote);
+            chosen.put(vote.getAssignee(), options.get(0));
+            String member = vote.getAssignee();
+            driver.knownPassword(member);
+            browser.camundaLogin("tasklist", member, CycleDriver.PASSWORD);
+            openFilter("My votes");
+            openTask(callName);
+            String ballot = browser.await(d -> {
+                String text = browser.visible(By.cssSelector(".fjs-form")).getText();
+                return text.contains(options.get(0)) ? text : null;
+            });
+            if (member.equals(RECUSED)) {
+                assertThat(options).doesNotContain(recusedCode);
+                assertThat(ballot).contains("Recused (not on your ballot): " + recusedCode);
+                browser.picture("panel-vote-form", null);
+            }
+            tick(options.get(0));
+            type("Comment for the panel", "My choice, " + member);
+            complete();
+            browser.await(d -> taskService.createTaskQuery().taskId(vote.getId()).count() == 0);
+            browser.driver().manage().deleteAllCookies();
+        }
+        driver.runJobs();
+        Map<String, List<String>> ballots = new java.util.HashMap<>();
+        jdbc.sql("SELECT v.user_id, a.code FROM panel_vote v JOIN application a ON a.id = v.application_id WHERE v.call_id = ?")
+                .param(callId).query(rs -> {
+                    ballots.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        assertThat(ballots).hasSize(votes.size());
+        chosen.forEach((member, code) -> assertThat(ballots.get(member)).as(member).containsExactly(code));
+
+        Task confirm = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ConfirmWinners").singleResult();
+        assertThat(confirm.getAssignee()).isEqualTo(CycleDriver.CHAIR);
+        List<String> proposed = new ArrayList<>();
+        Spin.JSON(runtimeService.getVariableTyped(cycle, "proposedWinners").getValue().toString()).elements()
+                .forEach(e -> proposed.add(e.stringValue()));
+        browser.camundaLogin("tasklist", CycleDriver.CHAIR, CycleDriver.PASSWORD);
+        openFilter("My tasks");
+        openTask("Confirm the winners of " + callName);
+        browser.await(d -> browser.visible(By.cssSelector(".fjs-form")).getText().contains(proposed.get(0)));
+        assertThat(checked(proposed.get(0))).as("the proposal comes ticked").isTrue();
+        // The chair departs from the proposal and gives no justification: refused, the task stays.
+        tick(proposed.get(0));
+        complete();
+        String refusal = browser.await(d -> {
+            String page = d.findElement(By.tagName("body")).getText();
+            return page.contains("differ from the panel's proposal") ? page : null;
+        });
+        assertThat(refusal).contains("Justification (required for an override): the winners differ").doesNotContain("Exception")
+                .doesNotContain(confirm.getId());
+        browser.picture("chair-override-refused", null);
+        assertThat(taskService.createTaskQuery().taskId(confirm.getId()).count()).isOne();
+        // The chair closes the message, as it covers the form's buttons.
+        browser.driver().findElements(By.cssSelector(".page-notifications [ng-click^='removeNotification']")).forEach(WebElement::click);
+        browser.await(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
+        type("Justification (required for an override)", "The first case is already funded by another award this year.");
+        complete();
+        browser.await(d -> taskService.createTaskQuery().taskId(confirm.getId()).count() == 0);
+        driver.runJobs();
+        Map<String, Object> decision = jdbc.sql("SELECT chair_user_id, winners, override FROM winner_decision WHERE call_id = ?")
+                .param(callId).query().singleRow();
+        assertThat(decision.get("CHAIR_USER_ID")).isEqualTo(CycleDriver.CHAIR);
+        assertThat((String) decision.get("WINNERS")).doesNotContain(proposed.get(0));
+        assertThat(decision.get("OVERRIDE")).isEqualTo(true);
+    }
+
+    @Test
+    void aJudgesDecimalScoreIsRefusedWithAClearMessageAndKeptAsTyped() throws Exception {
+        long callId = driver.openCall("Browser decimal " + System.nanoTime());
+        CycleDriver.sixEligible("bd").forEach(form -> driver.submit(callId, form));
+        driver.runToReviews(callId);
+        String code = jdbc.sql("SELECT MIN(code) FROM application WHERE call_id = ?").param(callId).query(String.class).single();
+        Task task = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").taskName("Review " + code).list().get(0);
+
+        browser.camundaLogin("tasklist", task.getAssignee(), CycleDriver.PASSWORD);
+        openFilter("My reviews");
+        openTask(code);
+        browser.await(d -> browser.visible(By.cssSelector(".fjs-form")).getText().contains("Review of " + code));
+        type("Innovation", "3.5");
+        type("Impact and reach", "4");
+        type("Equity and inclusion", "4");
+        type("Transferability", "4");
+        type("Sustainability and policy alignment", "4");
+        type("Comments for the panel", "Promising.");
+        type("Feedback for the applicant", "Add figures.");
+        choose("Your confidence in this review", "Medium");
+        complete();
+        String message = browser.await(d -> {
+            String text = d.findElement(By.cssSelector(".fjs-form")).getText();
+            return text.contains("nearest valid values are 3 and 4") ? text : null;
+        });
+        assertThat(message).isNotNull();
+        assertThat(field("Innovation").getDomProperty("value")).isEqualTo("3.5");
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", field("Innovation"));
+        browser.picture("judge-decimal-refused", null);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM review r JOIN assignment s ON s.id = r.assignment_id JOIN application a"
+                + " ON a.id = s.application_id WHERE a.code = ?").param(code).query(Long.class).single()).isZero();
+    }
+
+    private List<String> options(Task vote) {
+        List<String> options = new ArrayList<>();
+        Spin.JSON(taskService.getVariableLocal(vote.getId(), "voteOptions").toString()).elements()
+                .forEach(o -> options.add(o.prop("value").stringValue()));
+        return options;
+    }
+
+    private WebElement checkbox(String code) {
+        WebElement label = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-checklist')]//label[contains(normalize-space(.),'"
+                + code + " (')]"));
+        List<WebElement> inside = label.findElements(By.tagName("input"));
+        return inside.isEmpty() ? browser.driver().findElement(By.id(label.getAttribute("for"))) : inside.get(0);
+    }
+
+    private boolean checked(String code) {
+        return checkbox(code).isSelected();
+    }
+
+    /** Ticks or unticks the choice of an application, as a click on it does. */
+    private void tick(String code) {
+        boolean before = checked(code);
+        browser.await(d -> {
+            WebElement box = checkbox(code);
+            if (box.isSelected() == before) {
+                browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", box);
+            }
+            return checkbox(code).isSelected() != before;
+        });
+    }
+}
