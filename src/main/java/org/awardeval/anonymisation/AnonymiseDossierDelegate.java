@@ -53,7 +53,7 @@ public class AnonymiseDossierDelegate implements JavaDelegate {
     /** The redaction rules for this applicant: its names, partners and people. */
     static Redactor redactor(StoredApplication application, Map<String, String> extraFacts) {
         List<String> people = new ArrayList<>(List.of(application.contactName()));
-        List<String> aliases = new ArrayList<>();
+        List<String> aliases = new ArrayList<>(Redactor.domainAliases(application.contactEmail()));
         extraFacts.forEach((fact, value) -> {
             if (ALIAS_FACTS.contains(fact)) {
                 aliases.addAll(split(value));

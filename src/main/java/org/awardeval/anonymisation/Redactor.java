@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.google.common.net.InternetDomainName;
 
 /**
  * Removes identifying details from an application's texts, leaving neutral placeholders that keep them readable:
@@ -32,9 +33,16 @@ public final class Redactor {
 
     private static final Pattern EMAIL_PATTERN = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     private static final Pattern URL_PATTERN = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]]");
-    private static final Pattern DOMAIN_PATTERN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+"
-            + "(?:com|org|net|edu|gov|int|info|io|ai|app|dev|online|tech|academy|education|university|school|[a-z]{2})"
-            + "(?:/[^\\s<>\"]*)?(?![\\p{L}\\p{N}])");
+    /** Anything shaped like a domain; {@link #isDomain} keeps those that end in a public suffix (.africa, .co.uk, .xyz). */
+    private static final Pattern DOMAIN_PATTERN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
+            + "[\\p{L}][\\p{L}\\p{N}-]*[\\p{L}\\p{N}])(?:/(?:[^\\s<>\"]*[^\\s<>\".,;:!?)\\]])?)?(?![\\p{L}\\p{N}])");
+    /** Markdown images load from elsewhere (a tracker sees who reads); links carry addresses. */
+    private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+    /** Mail services whose domain names the provider, not the applicant. */
+    private static final Set<String> MAIL_SERVICES = Set.of("gmail", "googlemail", "yahoo", "outlook", "hotmail", "live", "msn", "icloud",
+            "me", "aol", "proton", "protonmail", "gmx", "mail", "yandex", "qq", "163", "126", "sina", "naver", "zoho", "web", "orange",
+            "free", "laposte", "rediffmail", "mailru", "inbox");
     private static final Pattern PHONE_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}+])\\+?\\(?\\d[\\d\\s().-]{6,}\\d(?![\\p{L}\\p{N}])");
     private static final Pattern DATE_OR_YEARS = Pattern.compile("\\d{4}\\s*[-–]\\s*\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
     private static final Pattern TITLED_PERSON = Pattern.compile(
@@ -86,9 +94,11 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = replace(EMAIL_PATTERN, text, EMAIL);
+        String result = MARKDOWN_IMAGE.matcher(text).replaceAll("");
+        result = MARKDOWN_LINK.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        result = replace(EMAIL_PATTERN, result, EMAIL);
         result = replace(URL_PATTERN, result, LINK);
-        result = replace(DOMAIN_PATTERN, result, LINK);
+        result = replaceDomains(result);
         result = replacePhones(result);
         for (Pattern pattern : organisationPatterns) {
             result = replace(pattern, result, ORGANISATION);
@@ -116,7 +126,7 @@ public final class Redactor {
         if (EMAIL_PATTERN.matcher(text).find()) {
             found.add("an e-mail address");
         }
-        if (URL_PATTERN.matcher(text).find() || DOMAIN_PATTERN.matcher(text).find()) {
+        if (URL_PATTERN.matcher(text).find() || !replaceDomains(text).equals(text) || MARKDOWN_IMAGE.matcher(text).find()) {
             found.add("a web address");
         }
         if (!replacePhones(text).equals(text)) {
@@ -132,6 +142,43 @@ public final class Redactor {
             found.add("a person's name");
         }
         return found;
+    }
+
+    /**
+     * The names an e-mail address gives its organisation: "aurora-ai" and "aurora ai" for someone@mail.aurora-ai.de,
+     * the label before the public suffix. None for a mail service's address.
+     */
+    public static List<String> domainAliases(String email) {
+        if (email == null || email.indexOf('@') < 0) {
+            return List.of();
+        }
+        String domain = email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
+        try {
+            InternetDomainName name = InternetDomainName.from(domain);
+            if (!name.isUnderPublicSuffix()) {
+                return List.of();
+            }
+            String label = name.topPrivateDomain().parts().get(0);
+            if (MAIL_SERVICES.contains(label) || label.length() < 3) {
+                return List.of();
+            }
+            return label.contains("-") ? List.of(label, label.replace('-', ' ')) : List.of(label);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /** Web domains under any public suffix, with what follows them in the address. */
+    private static String replaceDomains(String text) {
+        return DOMAIN_PATTERN.matcher(text).replaceAll(m -> Matcher.quoteReplacement(isDomain(m.group(1)) ? LINK : m.group()));
+    }
+
+    static boolean isDomain(String candidate) {
+        try {
+            return InternetDomainName.isValid(candidate) && InternetDomainName.from(candidate).isUnderPublicSuffix();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Initials of the significant words: "Mongolian University of Science and Technology" gives "MUST". */

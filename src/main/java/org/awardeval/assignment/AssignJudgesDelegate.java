@@ -49,8 +49,7 @@ public class AssignJudgesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         AwardCall call = calls.get(Vars.requiredLong(execution, Vars.CALL_ID));
         List<StoredApplication> ready = applications.byCallAndStatus(call.id(), ApplicationStatus.READY);
-        List<Candidate> candidates = ready.stream().map(a -> new Candidate(a.id(), a.code(), a.categoryCode(), a.organisationName(),
-                a.country(), Candidate.partnersOf(a.partners()))).toList();
+        List<Candidate> candidates = ready.stream().map(Candidate::of).toList();
         AssignmentPlan plan;
         try {
             plan = AssignmentSolver.solve(candidates, judges.all(),

@@ -1,20 +1,17 @@
 package org.awardeval.assignment;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.conflicts.ApplicationText;
+import org.awardeval.submission.StoredApplication;
 
-/** An application to be reviewed, with what decides conflicts: its organisation, country and named partners. */
+/**
+ * An application to be reviewed, with what decides conflicts: its organisation, country, and the organisations it
+ * names as partners or in its texts.
+ */
 public record Candidate(long applicationId, String code, String categoryCode, String organisation, String country,
-        Set<String> partners) {
+        ApplicationText text) {
 
-    /** The partner organisations named in an application's free text, one per line or separated by ';' or ','. */
-    public static Set<String> partnersOf(String text) {
-        if (text == null || text.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(text.split("[;,\\n]")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(ApplicationRepository::normalise).collect(Collectors.toUnmodifiableSet());
+    public static Candidate of(StoredApplication a) {
+        return new Candidate(a.id(), a.code(), a.categoryCode(), a.organisationName(), a.country(),
+                ApplicationText.of(a.organisationName(), a.partners(), a.title(), a.summary(), a.description(), a.outcomes()));
     }
 }

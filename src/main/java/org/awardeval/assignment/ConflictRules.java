@@ -1,46 +1,36 @@
 package org.awardeval.assignment;
 
+import java.util.List;
 import java.util.Optional;
-import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.conflicts.ApplicationText.Conflict;
+import org.awardeval.conflicts.OrganisationName;
 
 /**
- * When a judge may not review an application: the judge works for the applicant organisation, declared a conflict
- * with it, or works for a partner the application names; and, where the call says so, the judge comes from the
- * applicant's country. Organisation names are compared normalised (case and spacing).
+ * When a judge may not review an application: the conflict rule judges share with the panel
+ * ({@link org.awardeval.conflicts.ApplicationText#conflict}), and, where the call says so, the judge comes from the
+ * applicant's country.
  */
 public final class ConflictRules {
-
-    public enum Conflict {
-        SAME_ORGANISATION("works for the applicant organisation"),
-        DECLARED("declared a conflict with the applicant organisation"),
-        PARTNER("works for a partner named in the application"),
-        SAME_COUNTRY("comes from the applicant's country");
-
-        private final String reason;
-
-        Conflict(String reason) {
-            this.reason = reason;
-        }
-
-        public String reason() {
-            return reason;
-        }
-    }
 
     private ConflictRules() {
     }
 
+    /** A judge's organisation names, prepared once for the many applications they are checked against. */
+    record Names(OrganisationName affiliation, List<OrganisationName> declared) {
+        static Names of(Judge judge) {
+            return new Names(OrganisationName.of(judge.affiliation()),
+                    judge.conflicts().stream().map(OrganisationName::of).filter(n -> n != null).toList());
+        }
+    }
+
     public static Optional<Conflict> conflict(Judge judge, Candidate application, boolean sameCountryIsConflict) {
-        String organisation = normalise(application.organisation());
-        String affiliation = normalise(judge.affiliation());
-        if (!affiliation.isEmpty() && affiliation.equals(organisation)) {
-            return Optional.of(Conflict.SAME_ORGANISATION);
-        }
-        if (judge.conflicts().contains(organisation)) {
-            return Optional.of(Conflict.DECLARED);
-        }
-        if (!affiliation.isEmpty() && application.partners().contains(affiliation)) {
-            return Optional.of(Conflict.PARTNER);
+        return conflict(judge, Names.of(judge), application, sameCountryIsConflict);
+    }
+
+    static Optional<Conflict> conflict(Judge judge, Names names, Candidate application, boolean sameCountryIsConflict) {
+        Conflict conflict = application.text().conflict(names.affiliation(), names.declared());
+        if (conflict != null) {
+            return Optional.of(conflict);
         }
         if (sameCountryIsConflict && normalise(judge.country()).equals(normalise(application.country()))) {
             return Optional.of(Conflict.SAME_COUNTRY);
@@ -54,6 +44,7 @@ public final class ConflictRules {
     }
 
     static String normalise(String name) {
-        return name == null ? "" : ApplicationRepository.normalise(name);
+        OrganisationName normalised = OrganisationName.of(name);
+        return normalised == null ? "" : normalised.normalised();
     }
 }

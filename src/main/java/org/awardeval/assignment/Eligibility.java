@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which judges may review which application, computed for a whole call at once: names are turned into numbers first,
- * so that each of the millions of pairs of a large call costs a few integer comparisons. Gives the same answers as
- * {@link ConflictRules#eligible}.
+ * Which judges may review which application, computed for a whole call at once: countries are turned into numbers and
+ * each judge's and application's organisation names are prepared once, so that each of the millions of pairs of a large
+ * call costs a few comparisons and lookups. Gives the same answers as {@link ConflictRules#eligible}.
  */
 final class Eligibility {
 
@@ -32,15 +32,13 @@ final class Eligibility {
         Map<String, Integer> names = new HashMap<>();
         Map<String, Integer> categories = new HashMap<>();
         int n = judgeList.size();
-        int[] affiliation = new int[n];
         int[] country = new int[n];
-        int[][] conflicts = new int[n][];
+        ConflictRules.Names[] organisations = new ConflictRules.Names[n];
         List<List<int[]>> expertsByCategory = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             Judge judge = judgeList.get(j);
-            affiliation[j] = judge.affiliation() == null || judge.affiliation().isBlank() ? -1 : id(names, ConflictRules.normalise(judge.affiliation()));
             country[j] = id(names, "country:" + ConflictRules.normalise(judge.country()));
-            conflicts[j] = judge.conflicts().stream().mapToInt(c -> id(names, c)).sorted().toArray();
+            organisations[j] = ConflictRules.Names.of(judge);
             for (int rank = 0; rank < judge.expertise().size(); rank++) {
                 int category = id(categories, judge.expertise().get(rank));
                 while (expertsByCategory.size() <= category) {
@@ -57,19 +55,15 @@ final class Eligibility {
         int[] rankBuffer = new int[n];
         for (int a = 0; a < applications.size(); a++) {
             Candidate application = applications.get(a);
-            int organisation = id(names, ConflictRules.normalise(application.organisation()));
             int applicantCountry = id(names, "country:" + ConflictRules.normalise(application.country()));
-            int[] partners = application.partners().stream().mapToInt(p -> id(names, p)).sorted().toArray();
             Integer category = categories.get(application.categoryCode());
             List<int[]> candidates = category == null || category >= expertsByCategory.size() ? List.of() : expertsByCategory.get(category);
             experts[a] = candidates.size();
             int count = 0;
             for (int[] expert : candidates) {
                 int j = expert[0];
-                boolean conflicted = affiliation[j] == organisation
-                        || Arrays.binarySearch(conflicts[j], organisation) >= 0
-                        || affiliation[j] >= 0 && Arrays.binarySearch(partners, affiliation[j]) >= 0
-                        || sameCountryIsConflict && country[j] == applicantCountry;
+                boolean conflicted = sameCountryIsConflict && country[j] == applicantCountry
+                        || application.text().conflict(organisations[j].affiliation(), organisations[j].declared()) != null;
                 if (!conflicted) {
                     buffer[count] = j;
                     rankBuffer[count++] = expert[1];

@@ -55,8 +55,7 @@ public class ReviewReassignment {
         AssignmentView old = assignments.view(assignmentId);
         StoredApplication application = applications.get(old.applicationId());
         AwardCall call = calls.get(application.callId());
-        Candidate candidate = new Candidate(application.id(), application.code(), application.categoryCode(),
-                application.organisationName(), application.country(), Candidate.partnersOf(application.partners()));
+        Candidate candidate = Candidate.of(application);
         Set<Long> assignedBefore = Set.copyOf(assignments.judgesOf(application.id()));
         Map<Long, Integer> loads = assignments.loads(call.id());
         List<Judge> all = judges.all();

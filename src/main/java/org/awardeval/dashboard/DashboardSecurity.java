@@ -44,6 +44,7 @@ public class DashboardSecurity {
                 .formLogin(form -> form.loginPage("/dashboard/login").successHandler(new CamundaSessionLogin(engine))
                         .failureUrl("/dashboard/login?error"))
                 .logout(logout -> logout.logoutUrl("/dashboard/logout").logoutSuccessUrl("/dashboard/login?logout"))
+                .headers(ApiSecurity.headers())
                 .addFilterBefore(new CamundaSessionFilter(engine.getName()), AnonymousAuthenticationFilter.class)
                 .build();
     }

@@ -9,6 +9,8 @@ import org.awardeval.deliberation.PanelRepository.PanelMember;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.conflicts.ApplicationText;
+import org.awardeval.conflicts.OrganisationName;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.system.FieldChecks;
 import org.camunda.bpm.engine.IdentityService;
@@ -79,17 +81,12 @@ public class PanelService {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The rule judges follow too: {@link ApplicationText#conflict}. */
     static boolean conflicted(PanelMember member, StoredApplication application) {
-        String organisation = ApplicationRepository.normalise(application.organisationName());
-        if (member.conflicts().contains(organisation)) {
-            return true;
-        }
-        if (member.affiliation() == null || member.affiliation().isBlank()) {
-            return false;
-        }
-        String affiliation = ApplicationRepository.normalise(member.affiliation());
-        return affiliation.equals(organisation)
-                || application.partners() != null && ApplicationRepository.normalise(application.partners()).contains(affiliation);
+        return ApplicationText.of(application.organisationName(), application.partners(), application.title(), application.summary(),
+                application.description(), application.outcomes())
+                .conflict(OrganisationName.of(member.affiliation()),
+                        member.conflicts().stream().map(OrganisationName::of).filter(n -> n != null).toList()) != null;
     }
 
     private static String nullToEmpty(String text) {

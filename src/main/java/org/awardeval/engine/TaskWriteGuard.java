@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.awardeval.system.TaskInputException;
 import org.awardeval.system.ValidationException.FieldError;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -71,7 +70,11 @@ public final class TaskWriteGuard extends CommandInterceptor {
         }
         Map<String, TaskForm.Field> fields;
         try {
-            fields = form(taskId).fields();
+            TaskForm form = form(taskId);
+            if (form == null) {
+                return e;
+            }
+            fields = form.fields();
         } catch (RuntimeException lookup) {
             return e;
         }
@@ -104,14 +107,18 @@ public final class TaskWriteGuard extends CommandInterceptor {
         }
     }
 
+    // A task the user cannot see is theirs to write neither: the engine refuses it with its own authorization check.
     private List<FieldError> values(String taskId, Map<String, ?> values) {
-        return values == null || values.isEmpty() ? List.of() : form(taskId).problems(values);
+        TaskForm form = values == null || values.isEmpty() ? null : form(taskId);
+        return form == null ? List.of() : form.problems(values);
     }
 
     private List<FieldError> names(String taskId, Collection<String> names) {
-        return names == null || names.isEmpty() ? List.of() : form(taskId).notFields(names);
+        TaskForm form = names == null || names.isEmpty() ? null : form(taskId);
+        return form == null ? List.of() : form.notFields(names);
     }
 
+    /** The form of a task as the user sees it; null when they cannot see the task. */
     private TaskForm form(String taskId) {
         if (taskId == null) {
             throw new NullValueException("taskId is null");
@@ -119,7 +126,7 @@ public final class TaskWriteGuard extends CommandInterceptor {
         // As the user: a task they may not read is refused as the engine would refuse it.
         Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw new NotFoundException("No task " + taskId + " that you may work on");
+            return null;
         }
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         if (task.getProcessDefinitionId() == null) {
@@ -143,7 +150,7 @@ public final class TaskWriteGuard extends CommandInterceptor {
     }
 
     @SuppressWarnings("unchecked")
-    private static <V> V field(Command<?> command, String name) {
+    static <V> V field(Command<?> command, String name) {
         for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
             try {
                 Field field = type.getDeclaredField(name);

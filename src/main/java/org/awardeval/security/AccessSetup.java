@@ -78,7 +78,9 @@ public class AccessSetup {
         grantApplications(Groups.PANEL, "tasklist");
 
         grantApplications(Groups.PROCESS_OWNERS, "cockpit");
-        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ, Permissions.CREATE);
+        // Deploying runs code on the server: process owners propose changes (/api/processes/changes) for approval.
+        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        revoke(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE);
         grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
@@ -107,6 +109,18 @@ public class AccessSetup {
             if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
                 identityService.createMembership(id, group);
             }
+        }
+    }
+
+    /** Takes permissions a group was given by an earlier version. */
+    private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization != null && Arrays.stream(permissions).anyMatch(authorization::isPermissionGranted)) {
+            for (Permission permission : permissions) {
+                authorization.removePermission(permission);
+            }
+            authorizationService.saveAuthorization(authorization);
         }
     }
 

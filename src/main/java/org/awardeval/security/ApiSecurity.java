@@ -11,6 +11,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -26,6 +28,18 @@ public class ApiSecurity {
 
     public static final String ROLE_PREFIX = "ROLE_";
 
+    /** The application's own pages load scripts, styles and images from itself only, and are never framed. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Security headers of every page and answer of the application's own: CSP, no framing, HSTS over TLS. */
+    public static Customizer<HeadersConfigurer<HttpSecurity>> headers() {
+        return headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -33,9 +47,13 @@ public class ApiSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/calls/*/applications").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/calls/*", "/api/calls/*/results", "/api/calls/*/results.csv").permitAll()
+                        // Deploying the server's folder now is an operator's action; process owners propose changes.
+                        .requestMatchers("/api/processes/deploy").hasAnyRole(Groups.COORDINATORS, Groups.ADMINS)
                         .requestMatchers("/api/processes", "/api/processes/**").hasAnyRole(Groups.PROCESS_OWNERS, Groups.COORDINATORS, Groups.ADMINS)
                         .anyRequest().hasRole(Groups.COORDINATORS))
                 .httpBasic(Customizer.withDefaults())
+                .headers(headers())
+                // Stateless: every request carries its own credentials and no cookie logs anybody in here.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
@@ -46,6 +64,7 @@ public class ApiSecurity {
     SecurityFilterChain publicForm(HttpSecurity http) throws Exception {
         return http.securityMatcher("/calls/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .headers(headers())
                 .build();
     }
 

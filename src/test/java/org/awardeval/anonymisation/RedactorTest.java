@@ -75,4 +75,33 @@ class RedactorTest {
         // A surname alone may be an ordinary word; placeholders are not identifiers.
         assertThat(full.identifiersIn("[person] of [organisation] met Fathy's standards.")).isEmpty();
     }
+
+    @Test
+    void theOrganisationsEmailDomainIsOneOfItsNames() {
+        List<String> aliases = Redactor.domainAliases("lena.hoffmann@mail.aurora-ai.de");
+        assertThat(aliases).containsExactly("aurora-ai", "aurora ai");
+        Redactor aurora = new Redactor(new Redactor.Identity("Aurora AI Education GmbH", aliases, List.of(), List.of()));
+        assertThat(aurora.redact("In line with the policy of AURORA-AI, Aurora AI tutors mark every essay."))
+                .isEqualTo("In line with the policy of [organisation], [organisation] tutors mark every essay.");
+        // A mail service's domain is not the applicant's name.
+        assertThat(Redactor.domainAliases("someone@gmail.com")).isEmpty();
+        assertThat(Redactor.domainAliases("someone@outlook.fr")).isEmpty();
+        assertThat(Redactor.domainAliases("not an address")).isEmpty();
+    }
+
+    @Test
+    void domainsUnderAnyPublicSuffixAreFoundAndOrdinaryDotsAreNot() {
+        assertThat(redactor.redact("See aurora-ai.xyz, learn.digital.africa, hub.example.institute and mooc.edu.mn/courses."))
+                .isEqualTo("See [link], [link], [link] and [link].");
+        assertThat(redactor.redact("Version 2.5 reached 3.5 times more lecturers, e.g. in rural areas, i.e. most of them."))
+                .isEqualTo("Version 2.5 reached 3.5 times more lecturers, e.g. in rural areas, i.e. most of them.");
+        assertThat(redactor.identifiersIn("Visit learn.digital.africa")).contains("a web address");
+    }
+
+    @Test
+    void markdownImagesAreRemovedAndLinksKeepTheirWordsOnly() {
+        assertThat(redactor.redact("Our logo ![logo](https://tracker.example.com/p.png?who=judge) and [the report](https://x.org/r.pdf)."))
+                .isEqualTo("Our logo  and the report.");
+        assertThat(redactor.identifiersIn("![x](https://t.example.com/p.png)")).contains("a web address");
+    }
 }

@@ -42,9 +42,11 @@ public final class AssignmentBenchmark {
         List<Candidate> as = new ArrayList<>();
         for (int a = 0; a < applications; a++) {
             String category = categories.get(random.nextInt(4));
-            Set<String> partners = random.nextInt(10) == 0 ? Set.of("affiliation " + random.nextInt(judges)) : Set.of();
-            as.add(new Candidate(a + 1, "PA-" + category + "-" + (a + 1), category, "organisation " + random.nextInt(organisations),
-                    "country " + random.nextInt(countries), partners));
+            String partners = random.nextInt(10) == 0 ? "affiliation " + random.nextInt(judges) : "";
+            String organisation = "organisation " + random.nextInt(organisations);
+            as.add(new Candidate(a + 1, "PA-" + category + "-" + (a + 1), category, organisation, "country " + random.nextInt(countries),
+                    org.awardeval.conflicts.ApplicationText.of(organisation, partners,
+                            "A programme for lecturers, run with the ministry and three universities, reaching 300 educators.")));
         }
         long expertPairs = 0;
         for (Candidate a : as) {

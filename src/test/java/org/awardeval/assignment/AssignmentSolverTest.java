@@ -12,7 +12,8 @@ import java.util.Set;
 import org.awardeval.assignment.AssignmentPlan.InfeasibleException;
 import org.awardeval.assignment.AssignmentPlan.Pick;
 import org.awardeval.assignment.AssignmentSolver.Settings;
-import org.awardeval.assignment.ConflictRules.Conflict;
+import org.awardeval.conflicts.ApplicationText;
+import org.awardeval.conflicts.ApplicationText.Conflict;
 import org.junit.jupiter.api.Test;
 
 class AssignmentSolverTest {
@@ -24,12 +25,13 @@ class AssignmentSolverTest {
     }
 
     static Candidate application(long id, String category, String organisation, String country, Set<String> partners) {
-        return new Candidate(id, "PA-" + category + "-" + id, category, organisation, country, partners);
+        return new Candidate(id, "PA-" + category + "-" + id, category, organisation, country,
+                ApplicationText.of(organisation, String.join("; ", partners)));
     }
 
     @Test
     void eachConflictRuleExcludesTheJudge() {
-        Candidate a = application(1, "MC", "Steppe  University", "Mongolia", Candidate.partnersOf("Lake College; Hill Institute"));
+        Candidate a = application(1, "MC", "Steppe  University", "Mongolia", Set.of("Lake College", "Hill Institute"));
         Judge sameOrganisation = judge(1, "F", "Chile", "Americas", "steppe university", 5, List.of("MC"), Set.of());
         Judge declared = judge(2, "F", "Chile", "Americas", "Elsewhere", 5, List.of("MC"), Set.of("steppe university"));
         Judge partner = judge(3, "F", "Chile", "Americas", "Hill Institute", 5, List.of("MC"), Set.of());

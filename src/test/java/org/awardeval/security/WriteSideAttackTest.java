@@ -142,6 +142,7 @@ class WriteSideAttackTest {
         long myAssignment = assignmentOf(mine);
         int score = 0;
         for (Task review : reviews) {
+            driver.knownPassword(review.getAssignee());
             ResponseEntity<String> answer = post(review.getAssignee(), "/engine-rest/task/" + review.getId() + "/submit-form",
                     Map.of("variables", validReview(1 + (score++ % 5))));
             assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);

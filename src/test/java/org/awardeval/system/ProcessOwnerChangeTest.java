@@ -30,8 +30,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A process owner changes a copy of the processes while the application runs: a broken save deploys nothing and says
- * why, a good one is deployed within seconds and the next cycle follows it, with no Java change and no restart.
+ * A process owner changes a copy of the processes in the server's folder while the application runs: a broken save
+ * deploys nothing and says why, a good one passes the deployment check, is deployed within seconds and the next cycle
+ * follows it, with no Java change and no restart.
  */
 @OwnJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -67,7 +68,11 @@ class ProcessOwnerChangeTest {
         Files.writeString(cycleFile, original.replace("targetRef=\"Task_Announce\"", "targetRef=\"Task_Missing\""));
         await(() -> deployer.status().map(s -> s.error() != null).orElse(false));
         assertThat(latestVersion("AwardCycle")).isOne();
-        ResponseEntity<Map> refused = rest.withBasicAuth(OWNER, CycleDriver.PASSWORD).postForEntity("/api/processes/deploy", null, Map.class);
+        // Deploying the server's folder at once is for coordinators; a process owner proposes changes for approval.
+        assertThat(rest.withBasicAuth(OWNER, CycleDriver.PASSWORD).postForEntity("/api/processes/deploy", null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> refused = rest.withBasicAuth(CycleDriver.COORDINATOR, CycleDriver.PASSWORD)
+                .postForEntity("/api/processes/deploy", null, Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().get("errors").toString()).contains("field=award-cycle.bpmn", "Task_Missing");
         assertThat(rest.withBasicAuth(CycleDriver.judges().get(0), CycleDriver.PASSWORD)
