@@ -24,6 +24,7 @@ class ResultsTest {
     @Autowired CycleDriver driver;
     @Autowired CallService callService;
     @Autowired TestRestTemplate rest;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static ApplicationForm form(String organisation, String type, String country, String category, String title, boolean consent) {
         return new ApplicationForm(organisation, type, country, category, "Kwame Mensah", organisation.replace(' ', '.') + "@res.test",
@@ -61,6 +62,35 @@ class ResultsTest {
         ResponseEntity<String> csv = rest.getForEntity("/api/calls/" + callId + "/results.csv", String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getBody()).contains("\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"win\"\")\"").doesNotContain(",=HYPERLINK");
+    }
+
+    @Test
+    void noChannelRevealsTheWinnersBeforeTheEmbargoButCoordinatorsMayPreview() {
+        driver.ensureUsers();
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime embargo = now.plusDays(30).withNano(0);
+        long callId = callService.open(new CallRequest("Embargo call " + System.nanoTime(), null, "EM", now.plusDays(5), now.plusDays(9),
+                3, 1, CycleDriver.CHAIR, "Asia/Shanghai", null, null, null, embargo, null, null));
+        driver.submit(callId, form("Epsilon University", "HEI", "Ghana", "MC", "Embargoed case", true));
+        driver.runToAnnouncement(callId);
+        assertThat(jdbc.sql("SELECT status FROM award_call WHERE id = ?").param(callId).query(String.class).single()).isEqualTo("ANNOUNCED");
+
+        for (String path : List.of("/calls/" + callId + "/results", "/api/calls/" + callId + "/results",
+                "/api/calls/" + callId + "/results.csv")) {
+            ResponseEntity<String> answer = rest.getForEntity(path, String.class);
+            assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.getBody()).as(path).contains("have not been announced yet").contains("Asia/Shanghai")
+                    .doesNotContain("Epsilon");
+        }
+        assertThat(rest.withBasicAuth(CycleDriver.COORDINATOR, CycleDriver.PASSWORD).getForObject("/api/calls/" + callId + "/results.csv",
+                String.class)).contains("Epsilon University");
+        assertThat(rest.withBasicAuth(CycleDriver.judges().get(0), CycleDriver.PASSWORD)
+                .getForEntity("/api/calls/" + callId + "/results", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // The ceremony has taken place: the same call, its embargo over.
+        jdbc.sql("UPDATE award_call SET embargo_until = ? WHERE id = ?").params(now.minusMinutes(1), callId).update();
+        assertThat(rest.getForObject("/calls/" + callId + "/results", String.class)).contains("Epsilon University");
+        assertThat(rest.getForObject("/api/calls/" + callId + "/results.csv", String.class)).contains("Epsilon University");
     }
 
     @Test

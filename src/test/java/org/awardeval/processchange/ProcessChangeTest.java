@@ -73,9 +73,8 @@ class ProcessChangeTest {
         driver.ensureUsers();
         SortedMap<String, byte[]> files = new TreeMap<>(ProcessDeployer.readDirectory(Path.of("processes")));
         String review = new String(files.get("review.bpmn"), StandardCharsets.UTF_8);
-        String renamed = "Review " + System.nanoTime() + " ${applicationCode}";
-        files.put("review.bpmn", review.replace("name=\"Review ${applicationCode}\"", "name=\"" + renamed + "\"")
-                .getBytes(StandardCharsets.UTF_8));
+        String renamed = "Read the anonymised dossier (change " + System.nanoTime() + ") of";
+        files.put("review.bpmn", review.replace("Read the anonymised dossier of", renamed).getBytes(StandardCharsets.UTF_8));
         int version = latestReviewVersion();
 
         ResponseEntity<Map> proposed = propose(OWNER, files);
@@ -106,6 +105,10 @@ class ProcessChangeTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody()).contains("you proposed this change");
         assertThat(latestReviewVersion()).isEqualTo(version + 1);
+        // Another coordinator approves it: the review is named as shipped again, for the tests that follow.
+        ResponseEntity<String> restored = submit(CycleDriver.COORDINATOR, ownTask.getId(), "APPROVE");
+        assertThat(restored.getStatusCode().value()).as(restored.getBody()).isEqualTo(204);
+        assertThat(latestReviewVersion()).isEqualTo(version + 2);
     }
 
     private int latestReviewVersion() {
