@@ -37,7 +37,7 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class DeploymentCheck {
 
     /** Method calls and property reads an expression may make, as a shape: identifiers, then calls and properties. */
-    static final Set<String> ALLOWED_CALLS = Set.of(
+    static final List<String> ALLOWED_CALLS = List.of(
             "execution.getVariable(literal)",
             "execution.hasVariable(literal)",
             "decisionResult.getSingleResult()",

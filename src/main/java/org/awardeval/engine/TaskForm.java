@@ -30,7 +30,7 @@ final class TaskForm {
 
     /** One input field: its key, its label as the user reads it, and its rules. */
     record Field(String key, String label, String type, BigDecimal min, BigDecimal max, BigDecimal step, Integer minLength,
-            Integer maxLength, Pattern pattern, List<String> values, String valuesKey) {
+            Integer maxLength, Pattern pattern, List<String> values) {
     }
 
     static final TaskForm NONE = new TaskForm(Map.of());
@@ -61,8 +61,7 @@ final class TaskForm {
                 c.path("values").forEach(v -> values.add(v.path("value").asText()));
                 fields.put(key, new Field(key, label(c, key), type, decimal(validate.path("min")), decimal(validate.path("max")),
                         step(c), integer(validate.path("minLength")),
-                        integer(validate.path("maxLength")), pattern(validate.path("pattern")), values.isEmpty() ? null : values,
-                        c.path("valuesKey").asText(null)));
+                        integer(validate.path("maxLength")), pattern(validate.path("pattern")), values.isEmpty() ? null : values));
             }
             collect(c.path("components"), fields);
         }
@@ -108,8 +107,7 @@ final class TaskForm {
 
     /**
      * What is wrong with the values sent for this form, each naming the field as the form labels it; empty when all are
-     * fields of the form with a value the form allows. {@code options} gives the current options of a field whose
-     * choices come from a variable.
+     * fields of the form with a value the form allows.
      */
     List<FieldError> problems(Map<String, ?> values) {
         List<FieldError> problems = new ArrayList<>();

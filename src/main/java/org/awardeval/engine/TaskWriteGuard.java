@@ -123,16 +123,16 @@ public final class TaskWriteGuard extends CommandInterceptor {
         if (taskId == null) {
             throw new NullValueException("taskId is null");
         }
-        // As the user: a task they may not read is refused as the engine would refuse it.
-        Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        // As the user: a task they cannot read is left to the engine, which refuses to write it.
+        Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             return null;
         }
-        String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
-        if (task.getProcessDefinitionId() == null) {
-            return load(taskId);
-        }
-        return forms.computeIfAbsent(key, k -> load(taskId));
+        // A form bound to its deployment stays the same for the definition; one bound to "latest" may change.
+        boolean fixed = task.getProcessDefinitionId() != null && task.getCamundaFormRef() != null
+                && "deployment".equals(task.getCamundaFormRef().getBinding());
+        return fixed ? forms.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), k -> load(taskId))
+                : load(taskId);
     }
 
     private TaskForm load(String taskId) {

@@ -117,9 +117,15 @@ class RequestThrottleTest {
                 .statusCode();
     }
 
+    /** As Tasklist's log-in page does: first its CSRF cookie, then the form with the token. */
     private int webappLogin(String client, String password) throws Exception {
+        HttpResponse<String> page = send(client, HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET());
+        java.util.List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
+        String csrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring("XSRF-TOKEN=".length()))
+                .findFirst().orElse("");
         return send(client, HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", String.join("; ", cookies))
+                .header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + password))).statusCode();
     }
 
