@@ -42,6 +42,11 @@ class ProcessChangeRepository {
                 .optional();
     }
 
+    java.util.List<Long> pendingOf(String proposedBy) {
+        return jdbc.sql("SELECT id FROM process_change WHERE proposed_by = ? AND status = 'PENDING'").param(proposedBy)
+                .query(Long.class).list();
+    }
+
     SortedMap<String, byte[]> files(long id) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         jdbc.sql("SELECT name, content FROM process_change_file WHERE change_id = ?").param(id)

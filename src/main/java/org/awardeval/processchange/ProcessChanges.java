@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProcessChanges {
 
     public static final String PROCESS_KEY = "ProcessChangeApproval";
+    /** Who proposes what is saved in the server's processes folder. */
+    public static final String FOLDER = "processes folder";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcessChanges.class);
     static final String INTERNAL_DEPLOYMENT = "award-internal";
     private static final int DIFF_LINES = 400;
 
@@ -58,7 +61,8 @@ public class ProcessChanges {
         if (files.isEmpty()) {
             throw new ValidationException(List.of(new FieldError("files", "send the .bpmn, .dmn and .form files of the processes")));
         }
-        List<String> problems = DeploymentCheck.problems(files);
+        List<String> problems = new ArrayList<>(DeploymentCheck.problems(files));
+        problems.addAll(unreadable(files));
         if (!problems.isEmpty()) {
             throw new ValidationException(problems.stream().map(p -> new FieldError(p.substring(0, Math.max(0, p.indexOf(':'))),
                     p.substring(p.indexOf(':') + 1).strip())).toList());
@@ -67,10 +71,57 @@ public class ProcessChanges {
         if (summary.isEmpty()) {
             throw new ValidationException(List.of(new FieldError("files", "these files are the processes as deployed: nothing to approve")));
         }
+        // A later proposal by the same author replaces the one still waiting (an editor saves several times).
+        for (long older : changes.pendingOf(proposedBy)) {
+            changes.decide(older, "SUPERSEDED", proposedBy, "replaced by a later proposal", null);
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("process-change-" + older).list()
+                    .forEach(i -> runtimeService.deleteProcessInstance(i.getId(), "superseded by a later proposal"));
+        }
         long id = changes.insert(proposedBy, summary, files);
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, "process-change-" + id, Variables.createVariables()
                 .putValue("changeId", id).putValue("proposedBy", proposedBy).putValue("changeSummary", summary));
         return new Proposal(id, "PENDING", summary);
+    }
+
+    /**
+     * Proposes the server's processes folder as it is now. A folder that changes nothing is no proposal; one refused by
+     * the checks is kept as the latest deployment's error, naming the file, line and element.
+     */
+    public java.util.Optional<Proposal> proposeFolder() {
+        String source = deployer.folder().toString();
+        try {
+            Proposal proposal = propose(FOLDER, ProcessDeployer.readDirectory(deployer.folder()));
+            LOG.info("The processes in {} wait for approval as change {}", source, proposal.id());
+            return java.util.Optional.of(proposal);
+        } catch (ValidationException e) {
+            if (e.errors().stream().anyMatch(error -> error.message().contains("nothing to approve"))) {
+                return java.util.Optional.empty();
+            }
+            deployer.refused(source, e.errors().stream().map(error -> error.field() + ": " + error.message())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            return java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            deployer.refused(source, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Files the BPMN and DMN model reader refuses (schema, references between elements), before anyone is asked. */
+    static List<String> unreadable(Map<String, byte[]> files) {
+        List<String> problems = new ArrayList<>();
+        files.forEach((name, bytes) -> {
+            try {
+                if (name.endsWith(".bpmn")) {
+                    org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(bytes));
+                } else if (name.endsWith(".dmn")) {
+                    org.camunda.bpm.model.dmn.Dmn.readModelFromStream(new java.io.ByteArrayInputStream(bytes));
+                }
+            } catch (RuntimeException e) {
+                String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+                problems.add(name + ": cannot be read: " + reason);
+            }
+        });
+        return problems;
     }
 
     public java.util.Optional<Proposal> find(long id) {

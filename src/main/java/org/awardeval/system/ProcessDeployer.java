@@ -49,11 +49,17 @@ public class ProcessDeployer {
 
     private volatile Status status;
 
+    /**
+     * The installation's first deployment, from the folder or the jar. Later changes to the folder are proposed for
+     * approval (processchange), not deployed here; the jar's copy is the installed version and deployed as it is.
+     */
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     public void deployOnStart() {
         if (Files.isDirectory(folder())) {
-            deployFolder();
+            if (repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() == 0) {
+                deployFolder();
+            }
         } else {
             deploy(readClasspath(), DEPLOYMENT_NAME, "classpath:processes");
         }
@@ -77,6 +83,12 @@ public class ProcessDeployer {
             LOG.error("The processes in {} were not deployed; the running versions stay: {}", dir, e.getMessage());
             throw e;
         }
+    }
+
+    /** Keeps why the folder was not taken, for {@link #status()}. */
+    public void refused(String source, String error) {
+        status = new Status(source, Instant.now(), null, 0, error);
+        LOG.error("The processes in {} were not taken; the running versions stay: {}", source, error);
     }
 
     public Optional<Status> status() {

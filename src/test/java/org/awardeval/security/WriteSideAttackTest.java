@@ -179,6 +179,11 @@ class WriteSideAttackTest {
             assertRefused(put(member, task + "/variables/" + forged[0], value(forged[1], "String")), forged[0]);
         }
         assertRefused(post(member, task + "/complete", Map.of("variables", ballot(List.of("NOT-A-CODE")))), "NOT-A-CODE");
+        // And over Tasklist's own API, as the member's browser sends the ballot.
+        Map<String, Object> forged = new HashMap<>(ballot(List.of(option)));
+        forged.put("panelMember", value("someone-else", "String"));
+        assertRefused(tasklistLogin(member).post("/camunda/api/engine/engine/default/task/" + vote.getId() + "/submit-form",
+                Map.of("variables", forged)), "panelMember");
         assertRefused(post(member, task + "/complete", Map.of("variables", Map.of("votes", value("PA-1", "String")))), "must be a list");
         assertThat(state()).isEqualTo(before);
         assertNoIncidents();

@@ -31,8 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A process owner changes a copy of the processes in the server's folder while the application runs: a broken save
- * deploys nothing and says why, a good one passes the deployment check, is deployed within seconds and the next cycle
- * follows it, with no Java change and no restart.
+ * is refused and says why, a good one passes the checks, waits for a coordinator's approval, is deployed at once when
+ * approved and the next cycle follows it, with no Java change and no restart.
  */
 @OwnJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -82,6 +82,12 @@ class ProcessOwnerChangeTest {
         // The process owner's change: a coordinator signs off the results before they are announced, with a form of its own.
         Files.writeString(FOLDER.resolve("forms").resolve("sign-off.form"), SIGN_OFF_FORM);
         Files.writeString(cycleFile, withSignOff(original));
+        // It waits for a coordinator's approval, who reads what changes; only then is it deployed.
+        await(() -> approvalOf("Task_SignOffResults") != null);
+        assertThat(latestVersion("AwardCycle")).isOne();
+        Task approval = approvalOf("Task_SignOffResults");
+        assertThat(approval.getName()).isEqualTo("Approve the change to the processes proposed by processes folder");
+        driver.completeAs(CycleDriver.COORDINATOR, approval.getId(), Map.of("decision", "APPROVE"));
         await(() -> latestVersion("AwardCycle") == 2);
         assertThat(deployer.status().orElseThrow().error()).isNull();
         Map<?, ?> status = rest.withBasicAuth(OWNER, CycleDriver.PASSWORD).getForObject("/api/processes", Map.class);
@@ -119,6 +125,12 @@ class ProcessOwnerChangeTest {
               "type": "default", "id": "sign-off", "executionPlatform": "Camunda Platform", "executionPlatformVersion": "7.24.0", "schemaVersion": 16
             }
             """;
+
+    /** The waiting approval whose change mentions the text; older proposals of the same saves are superseded. */
+    private Task approvalOf(String text) {
+        return taskService.createTaskQuery().processDefinitionKey("ProcessChangeApproval").list().stream()
+                .filter(t -> String.valueOf(taskService.getVariable(t.getId(), "changeSummary")).contains(text)).findFirst().orElse(null);
+    }
 
     private long results(long callId) {
         return jdbc.sql("SELECT COUNT(*) FROM notification n JOIN application a ON a.id = n.application_id WHERE a.call_id = ? AND n.kind = 'RESULT'")

@@ -1,4 +1,4 @@
-package org.awardeval.system;
+package org.awardeval.processchange;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
@@ -13,6 +13,8 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awardeval.system.AwardProperties;
+import org.awardeval.system.ProcessDeployer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,22 +23,24 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the processes folder again when a process owner saves a file in it, so a change in the Modeler reaches the
- * engine without a restart. It waits until the folder has been quiet for a moment, so that a save is complete; running
- * instances keep their version, new ones start on the new one.
+ * Proposes the processes folder as a change when a process owner saves a file in it, so that a change in the Modeler
+ * reaches the coordinators' approval without a restart, and after a restart proposes what changed while the
+ * application was down. It waits until the folder has been quiet for a moment, so that a save is complete.
  */
 @Component
-public class ProcessFolderWatcher implements SmartLifecycle {
+class ProcessFolderWatcher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessFolderWatcher.class);
 
     private final ProcessDeployer deployer;
+    private final ProcessChanges changes;
     private final AwardProperties properties;
     private volatile WatchService watchService;
     private volatile Thread thread;
 
-    public ProcessFolderWatcher(ProcessDeployer deployer, AwardProperties properties) {
+    ProcessFolderWatcher(ProcessDeployer deployer, ProcessChanges changes, AwardProperties properties) {
         this.deployer = deployer;
+        this.changes = changes;
         this.properties = properties;
     }
 
@@ -46,12 +50,13 @@ public class ProcessFolderWatcher implements SmartLifecycle {
         if (!properties.processesWatch() || !Files.isDirectory(dir) || watchService != null) {
             return;
         }
+        changes.proposeFolder();
         watchService = FileSystems.getDefault().newWatchService();
         register(dir);
         thread = new Thread(this::run, "processes-watcher");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("Watching {} for changes to deploy", dir);
+        LOG.info("Watching {} for changes to propose", dir);
     }
 
     private void register(Path dir) throws IOException {
@@ -75,11 +80,7 @@ public class ProcessFolderWatcher implements SmartLifecycle {
                 }
                 if (changed) {
                     register(deployer.folder());
-                    try {
-                        deployer.deployFolder();
-                    } catch (RuntimeException e) {
-                        // Logged and kept by the deployer; the next save tries again.
-                    }
+                    changes.proposeFolder();
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
