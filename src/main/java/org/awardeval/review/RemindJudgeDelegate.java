@@ -13,7 +13,6 @@ import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.assignment.JudgeRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
-import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

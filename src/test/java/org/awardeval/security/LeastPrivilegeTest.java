@@ -2,7 +2,6 @@ package org.awardeval.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.WebappSession;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -21,10 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -121,18 +117,7 @@ class LeastPrivilegeTest {
                 .isEqualTo(403);
     }
 
-    /** Logs in to a Camunda webapp as a browser does: first the CSRF cookie, then the form. */
     private ResponseEntity<String> webappLogin(String user, String app) {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
-        List<String> cookies = page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .map(c -> c.split(";", 2)[0]).toList();
-        String csrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring("XSRF-TOKEN=".length()))
-                .findFirst().orElse("");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
-        headers.set("X-XSRF-TOKEN", csrf);
-        return rest.exchange(URI.create(rest.getRootUri() + "/camunda/api/admin/auth/user/default/login/" + app), HttpMethod.POST,
-                new HttpEntity<>("username=" + user + "&password=" + CycleDriver.PASSWORD, headers), String.class);
+        return WebappSession.login(rest, app, user, CycleDriver.PASSWORD).loginAnswer();
     }
 }

@@ -2,7 +2,6 @@ package org.awardeval.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.awardeval.deliberation.PanelService;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.WebappSession;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -101,7 +101,7 @@ class WriteSideAttackTest {
         assertThat(post(judge, task + "/identity-links", Map.of("userId", "tj02", "type", "candidate")).getStatusCode().value())
                 .isIn(403);
         // And over Tasklist's own API, as the browser sends it.
-        Tasklist tasklist = tasklistLogin(judge);
+        WebappSession tasklist = tasklistLogin(judge);
         assertRefused(tasklist.post("/camunda/api/engine/engine/default/task/" + mine.getId() + "/submit-form",
                 Map.of("variables", forged)), "assignmentId");
 
@@ -335,47 +335,9 @@ class WriteSideAttackTest {
         return headers;
     }
 
-    /** A Tasklist session: its cookies and CSRF token, as the browser holds them. */
-    record Tasklist(TestRestTemplate rest, List<String> cookies, String csrf) {
-        ResponseEntity<String> post(String path, Object body) {
-            HttpHeaders headers = jsonHeaders();
-            headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
-            headers.set("X-XSRF-TOKEN", csrf);
-            return rest.exchange(URI.create(rest.getRootUri() + path), HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-        }
-    }
-
-    private Tasklist tasklistLogin(String user) {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-        List<String> cookies = new ArrayList<>(page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .map(c -> c.split(";", 2)[0]).toList());
-        String csrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring("XSRF-TOKEN=".length()))
-                .findFirst().orElse("");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
-        headers.set("X-XSRF-TOKEN", csrf);
-        ResponseEntity<String> login = rest.exchange(URI.create(rest.getRootUri() + "/camunda/api/admin/auth/user/default/login/tasklist"),
-                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + CycleDriver.PASSWORD, headers), String.class);
-        assertThat(login.getStatusCode().is2xxSuccessful()).as("Tasklist login").isTrue();
-        login.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream().map(c -> c.split(";", 2)[0]).forEach(c -> {
-            cookies.removeIf(old -> old.split("=", 2)[0].equals(c.split("=", 2)[0]));
-            cookies.add(c);
-        });
-        // The log-in starts a new session; its CSRF token comes with the next page read, as in the browser.
-        HttpHeaders session = new HttpHeaders();
-        session.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
-        ResponseEntity<String> read = rest.exchange(URI.create(rest.getRootUri() + "/camunda/api/engine/engine/default/task/count"),
-                HttpMethod.GET, new HttpEntity<>(session), String.class);
-        String token = read.getHeaders().getFirst("X-XSRF-TOKEN");
-        read.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream().map(c -> c.split(";", 2)[0]).forEach(c -> {
-            cookies.removeIf(old -> old.split("=", 2)[0].equals(c.split("=", 2)[0]));
-            cookies.add(c);
-        });
-        if (token == null) {
-            token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring("XSRF-TOKEN=".length()))
-                    .findFirst().orElse(csrf);
-        }
-        return new Tasklist(rest, cookies, token);
+    private WebappSession tasklistLogin(String user) {
+        WebappSession session = WebappSession.login(rest, "tasklist", user, CycleDriver.PASSWORD);
+        assertThat(session.loginAnswer().getStatusCode().is2xxSuccessful()).as("Tasklist login").isTrue();
+        return session;
     }
 }
