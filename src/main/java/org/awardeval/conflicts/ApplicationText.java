@@ -60,21 +60,26 @@ public final class ApplicationText {
         if (organisation != null && affiliation != null && organisation.sameAs(affiliation)) {
             return Conflict.SAME_ORGANISATION;
         }
-        if (organisation != null && declared.stream().anyMatch(organisation::sameAs)) {
-            return Conflict.DECLARED;
-        }
-        List<OrganisationName> names = new ArrayList<>(declared);
-        if (affiliation != null) {
-            names.add(0, affiliation);
-        }
-        for (OrganisationName name : names) {
-            if (partners.name(name)) {
-                return name == affiliation ? Conflict.PARTNER : Conflict.DECLARED;
+        for (OrganisationName name : declared) {
+            if (organisation != null && organisation.sameAs(name)) {
+                return Conflict.DECLARED;
             }
         }
-        for (OrganisationName name : names) {
+        // Checked for millions of pairs in a large call: no allocation on the way.
+        if (affiliation != null && partners.name(affiliation)) {
+            return Conflict.PARTNER;
+        }
+        for (OrganisationName name : declared) {
+            if (partners.name(name)) {
+                return Conflict.DECLARED;
+            }
+        }
+        if (affiliation != null && texts.name(affiliation)) {
+            return Conflict.NAMED_IN_TEXT;
+        }
+        for (OrganisationName name : declared) {
             if (texts.name(name)) {
-                return name == affiliation ? Conflict.NAMED_IN_TEXT : Conflict.DECLARED;
+                return Conflict.DECLARED;
             }
         }
         return null;

@@ -139,9 +139,15 @@ public class ProcessChanges {
         }
         String deploymentId = null;
         if (approve) {
-            DeploymentWithDefinitions deployment = deployer.deploy(new TreeMap<>(changes.files(changeId)), ProcessDeployer.DEPLOYMENT_NAME,
-                    "change " + changeId + " by " + change.proposedBy() + ", approved by " + decidedBy);
-            deploymentId = deployment.getId();
+            try {
+                DeploymentWithDefinitions deployment = deployer.deploy(new TreeMap<>(changes.files(changeId)),
+                        ProcessDeployer.DEPLOYMENT_NAME, "change " + changeId + " by " + change.proposedBy() + ", approved by " + decidedBy);
+                deploymentId = deployment.getId();
+            } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                // The approver reads why and may reject the change instead; nothing is deployed.
+                throw new org.awardeval.system.TaskInputException(List.of(new FieldError("decision",
+                        "the engine refuses these files, so the change cannot be deployed: " + e.getMessage())));
+            }
         }
         changes.decide(changeId, approve ? "DEPLOYED" : "REJECTED", decidedBy, reason, deploymentId);
     }

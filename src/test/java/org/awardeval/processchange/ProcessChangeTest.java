@@ -111,6 +111,37 @@ class ProcessChangeTest {
         assertThat(latestReviewVersion()).isEqualTo(version + 2);
     }
 
+    @Test
+    void aChangeTheEngineRefusesIsNotDeployedAndTheApproverSaysWhyAndRejectsIt() {
+        access.ensureUser(OWNER, "Petra", "Owner", "pcowner@test", CycleDriver.PASSWORD, Groups.PROCESS_OWNERS);
+        driver.ensureUsers();
+        SortedMap<String, byte[]> files = new TreeMap<>(ProcessDeployer.readDirectory(Path.of("processes")));
+        // Readable, and within the check, but without the history time to live the engine requires.
+        files.put("review.bpmn", new String(files.get("review.bpmn"), StandardCharsets.UTF_8).replace(" camunda:historyTimeToLive=\"3650\"", "")
+                .getBytes(StandardCharsets.UTF_8));
+        int version = latestReviewVersion();
+        ResponseEntity<Map> proposed = propose(OWNER, files);
+        assertThat(proposed.getStatusCode().value()).isEqualTo(201);
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey("process-change-" + proposed.getBody().get("id"))
+                .singleResult();
+
+        ResponseEntity<String> approved = submit(CycleDriver.COORDINATOR, approval.getId(), "APPROVE");
+        assertThat(approved.getStatusCode().value()).isEqualTo(400);
+        assertThat(approved.getBody()).contains("Decision: the engine refuses these files");
+        assertThat(latestReviewVersion()).isEqualTo(version);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> rejected = rest.withBasicAuth(CycleDriver.COORDINATOR, CycleDriver.PASSWORD).postForEntity(
+                "/engine-rest/task/" + approval.getId() + "/submit-form", new HttpEntity<>(Map.of("variables", Map.of(
+                        "decision", Map.of("value", "REJECT", "type", "String"),
+                        "decisionReason", Map.of("value", "Every process needs its history time to live.", "type", "String"))), headers),
+                String.class);
+        assertThat(rejected.getStatusCode().value()).as(rejected.getBody()).isEqualTo(204);
+        assertThat(rest.withBasicAuth(OWNER, CycleDriver.PASSWORD).getForObject("/api/processes/changes/" + proposed.getBody().get("id"),
+                Map.class).get("status")).isEqualTo("REJECTED");
+        assertThat(latestReviewVersion()).isEqualTo(version);
+    }
+
     private int latestReviewVersion() {
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey("Review").latestVersion().singleResult().getVersion();
     }
