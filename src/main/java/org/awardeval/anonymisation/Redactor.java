@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.google.common.net.InternetDomainName;
+import org.awardeval.conflicts.OrganisationName;
 
 /**
  * Removes identifying details from an application's texts, leaving neutral placeholders that keep them readable:
@@ -49,7 +50,6 @@ public final class Redactor {
             "\\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Dean|Rector)\\.?\\s+\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2}");
     private static final String BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String AFTER = "(?![\\p{L}\\p{N}])";
-    private static final List<String> SMALL_WORDS = List.of("of", "and", "for", "the", "de", "la", "du", "des", "et", "y", "del");
 
     private final List<Pattern> organisationPatterns = new ArrayList<>();
     private final List<Pattern> partnerPatterns = new ArrayList<>();
@@ -66,8 +66,8 @@ public final class Redactor {
         identity.aliases().forEach(alias -> add(organisations, alias));
         longestFirst(organisations).forEach(name -> organisationPatterns.add(literal(name, !isAcronym(name))));
         for (String name : organisations) {
-            String acronym = acronym(name);
-            if (acronym.length() >= 3) {
+            String acronym = OrganisationName.acronym(name);
+            if (acronym != null) {
                 // An acronym is matched with its case only: "MUST" is the university, "must" is a verb.
                 organisationPatterns.add(literal(acronym, false));
             }
@@ -179,17 +179,6 @@ public final class Redactor {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Initials of the significant words: "Mongolian University of Science and Technology" gives "MUST". */
-    static String acronym(String organisationName) {
-        StringBuilder acronym = new StringBuilder();
-        for (String word : organisationName.strip().split("[\\s-]+")) {
-            if (!word.isEmpty() && !SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT)) && Character.isLetter(word.codePointAt(0))) {
-                acronym.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
-            }
-        }
-        return acronym.toString();
     }
 
     /** A phone number has 8 to 15 digits in groups; dates and spans of years (2024-03-01, 2019-2023) are left alone. */

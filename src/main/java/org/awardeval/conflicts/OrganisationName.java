@@ -1,7 +1,6 @@
 package org.awardeval.conflicts;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,7 +11,7 @@ import java.util.Locale;
  */
 public final class OrganisationName {
 
-    private static final List<String> SMALL_WORDS = List.of("of", "and", "for", "the", "de", "la", "du", "des", "et", "y", "del", "&");
+    private static final List<String> SMALL_WORDS = List.of("of", "and", "for", "the", "de", "la", "du", "des", "et", "y", "del");
 
     private final String original;
     private final String normalised;
@@ -62,14 +61,13 @@ public final class OrganisationName {
         return java.util.Arrays.stream(plain.split("[^\\p{L}\\p{N}]+")).filter(t -> !t.isEmpty()).toArray(String[]::new);
     }
 
-    /** Initials of the significant words, when there are three or more of them. */
-    static String acronym(String name) {
+    /**
+     * Initials of the significant words ("Mongolian University of Science and Technology" gives "MUST"), when there are
+     * three or more of them; else null. Redaction and conflicts share it.
+     */
+    public static String acronym(String name) {
         StringBuilder acronym = new StringBuilder();
-        List<String> words = new ArrayList<>(List.of(name.strip().split("[\\s-]+")));
-        if (words.size() < 3) {
-            return null;
-        }
-        for (String word : words) {
+        for (String word : name.strip().split("[\\s-]+")) {
             if (!word.isEmpty() && !SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT)) && Character.isLetter(word.codePointAt(0))) {
                 acronym.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
             }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.awardeval.call.AwardCall;
+import org.awardeval.conflicts.ApplicationText;
+import org.awardeval.conflicts.OrganisationName;
 import org.awardeval.deliberation.PanelRepository.PanelMember;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationRepository;
-import org.awardeval.conflicts.ApplicationText;
-import org.awardeval.conflicts.OrganisationName;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.system.FieldChecks;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,11 +32,13 @@ public class PanelService {
     }
 
     private final PanelRepository panel;
+    private final ResultRepository results;
     private final IdentityService identityService;
     private final AccessSetup access;
 
-    public PanelService(PanelRepository panel, IdentityService identityService, AccessSetup access) {
+    public PanelService(PanelRepository panel, ResultRepository results, IdentityService identityService, AccessSetup access) {
         this.panel = panel;
+        this.results = results;
         this.identityService = identityService;
         this.access = access;
     }
@@ -79,6 +82,13 @@ public class PanelService {
     public Set<String> recusals(PanelMember member, Collection<StoredApplication> applications) {
         return applications.stream().filter(a -> conflicted(member, a)).map(StoredApplication::code)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The panel's votes on the call's shortlist, counted from the ballots recorded: the tally and the chair's check. */
+    public List<Tally.Counted> tally(AwardCall call) {
+        List<Tally.Entry> shortlist = results.byCall(call.id()).stream().filter(ResultRepository.Result::shortlisted)
+                .map(r -> new Tally.Entry(r.applicationId(), r.code(), r.categoryCode(), r.rankInCategory())).toList();
+        return Tally.count(shortlist, panel.votesByApplication(call.id()), call.winnersPerCategory());
     }
 
     /** The rule judges follow too: {@link ApplicationText#conflict}. */

@@ -33,8 +33,10 @@ public class RecordDecisionDelegate implements JavaDelegate {
     private final CallRepository calls;
     private final ResultRepository results;
     private final PanelRepository panel;
+    private final PanelService panelService;
 
-    public RecordDecisionDelegate(CallRepository calls, ResultRepository results, PanelRepository panel) {
+    public RecordDecisionDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, PanelService panelService) {
+        this.panelService = panelService;
         this.calls = calls;
         this.results = results;
         this.panel = panel;
@@ -58,7 +60,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
         }
         // The proposal and the quorum as the recorded ballots give them, not as the task's variables say.
         Set<String> proposed = new LinkedHashSet<>();
-        TallyVotesDelegate.tally(call, results, panel).stream().filter(Tally.Counted::proposed).forEach(c -> proposed.add(c.code()));
+        panelService.tally(call).stream().filter(Tally.Counted::proposed).forEach(c -> proposed.add(c.code()));
         int quorum = Tally.quorum(panel.ballotTasks(call.id()));
         int ballots = panel.ballots(call.id()).size();
         boolean quorumReached = ballots >= quorum;

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
-import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.deliberation.Tally.Counted;
 import org.awardeval.system.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,25 +26,21 @@ public class TallyVotesDelegate implements JavaDelegate {
     private final ResultRepository results;
     private final PanelRepository panel;
     private final DossierRepository dossiers;
+    private final PanelService panelService;
 
-    public TallyVotesDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, DossierRepository dossiers) {
+    public TallyVotesDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, DossierRepository dossiers,
+            PanelService panelService) {
+        this.panelService = panelService;
         this.calls = calls;
         this.results = results;
         this.panel = panel;
         this.dossiers = dossiers;
     }
 
-    /** The panel's votes on the call's shortlist, counted from the ballots recorded. */
-    static List<Counted> tally(AwardCall call, ResultRepository results, PanelRepository panel) {
-        List<Tally.Entry> shortlist = results.byCall(call.id()).stream().filter(Result::shortlisted)
-                .map(r -> new Tally.Entry(r.applicationId(), r.code(), r.categoryCode(), r.rankInCategory())).toList();
-        return Tally.count(shortlist, panel.votesByApplication(call.id()), call.winnersPerCategory());
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
         AwardCall call = calls.ofCycle(execution.getProcessInstanceId());
-        List<Counted> tally = tally(call, results, panel);
+        List<Counted> tally = panelService.tally(call);
         results.saveVotes(tally);
 
         int ballots = panel.ballots(call.id()).size();

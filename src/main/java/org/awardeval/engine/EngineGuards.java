@@ -56,15 +56,8 @@ public class EngineGuards extends AbstractProcessEnginePlugin {
 
     /** A deployment refused by the check; the REST API answers 400 with the problems. */
     public static final class Refused extends BadUserRequestException {
-        private final transient List<String> problems;
-
         Refused(List<String> problems) {
             super("The deployment was refused: " + String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        public List<String> problems() {
-            return problems;
         }
     }
 }

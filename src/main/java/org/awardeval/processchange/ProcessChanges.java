@@ -2,22 +2,33 @@ package org.awardeval.processchange;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.awardeval.engine.DeploymentCheck;
 import org.awardeval.system.ProcessDeployer;
-import org.awardeval.system.ValidationException;
+import org.awardeval.system.TaskInputException;
 import org.awardeval.system.ValidationException.FieldError;
+import org.awardeval.system.ValidationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +43,7 @@ public class ProcessChanges {
     public static final String PROCESS_KEY = "ProcessChangeApproval";
     /** Who proposes what is saved in the server's processes folder. */
     public static final String FOLDER = "processes folder";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcessChanges.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessChanges.class);
     static final String INTERNAL_DEPLOYMENT = "award-internal";
     private static final int DIFF_LINES = 400;
 
@@ -52,6 +63,13 @@ public class ProcessChanges {
     public record Proposal(long id, String status, String summary) {
     }
 
+    /** The files are the processes as deployed. */
+    static final class NothingToApprove extends ValidationException {
+        NothingToApprove() {
+            super(List.of(new FieldError("files", "these files are the processes as deployed: nothing to approve")));
+        }
+    }
+
     /**
      * Proposes the processes as these files (the whole set, as the folder holds it). Refused with the check's problems,
      * or when nothing changes; otherwise an approval task waits for a coordinator.
@@ -69,7 +87,7 @@ public class ProcessChanges {
         }
         String summary = summary(deployed(), files);
         if (summary.isEmpty()) {
-            throw new ValidationException(List.of(new FieldError("files", "these files are the processes as deployed: nothing to approve")));
+            throw new NothingToApprove();
         }
         // A later proposal by the same author replaces the one still waiting (an editor saves several times).
         for (long older : changes.pendingOf(proposedBy)) {
@@ -87,22 +105,21 @@ public class ProcessChanges {
      * Proposes the server's processes folder as it is now. A folder that changes nothing is no proposal; one refused by
      * the checks is kept as the latest deployment's error, naming the file, line and element.
      */
-    public java.util.Optional<Proposal> proposeFolder() {
+    public Optional<Proposal> proposeFolder() {
         String source = deployer.folder().toString();
         try {
             Proposal proposal = propose(FOLDER, ProcessDeployer.readDirectory(deployer.folder()));
             LOG.info("The processes in {} wait for approval as change {}", source, proposal.id());
-            return java.util.Optional.of(proposal);
+            return Optional.of(proposal);
+        } catch (NothingToApprove e) {
+            return Optional.empty();
         } catch (ValidationException e) {
-            if (e.errors().stream().anyMatch(error -> error.message().contains("nothing to approve"))) {
-                return java.util.Optional.empty();
-            }
             deployer.refused(source, e.errors().stream().map(error -> error.field() + ": " + error.message())
-                    .collect(java.util.stream.Collectors.joining("; ")));
-            return java.util.Optional.empty();
+                    .collect(Collectors.joining("; ")));
+            return Optional.empty();
         } catch (RuntimeException e) {
             deployer.refused(source, e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -112,9 +129,9 @@ public class ProcessChanges {
         files.forEach((name, bytes) -> {
             try {
                 if (name.endsWith(".bpmn")) {
-                    org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(bytes));
+                    Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
                 } else if (name.endsWith(".dmn")) {
-                    org.camunda.bpm.model.dmn.Dmn.readModelFromStream(new java.io.ByteArrayInputStream(bytes));
+                    Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
                 }
             } catch (RuntimeException e) {
                 String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
@@ -124,7 +141,7 @@ public class ProcessChanges {
         return problems;
     }
 
-    public java.util.Optional<Proposal> find(long id) {
+    public Optional<Proposal> find(long id) {
         return changes.find(id).map(c -> new Proposal(c.id(), c.status(), c.summary()));
     }
 
@@ -134,7 +151,7 @@ public class ProcessChanges {
         ProcessChangeRepository.Change change = changes.find(changeId)
                 .orElseThrow(() -> new IllegalStateException("No process change " + changeId));
         if (approve && change.proposedBy().equals(decidedBy)) {
-            throw new org.awardeval.system.TaskInputException(List.of(new FieldError("decision",
+            throw new TaskInputException(List.of(new FieldError("decision",
                     "you proposed this change; another coordinator or an administrator approves it")));
         }
         String deploymentId = null;
@@ -143,9 +160,9 @@ public class ProcessChanges {
                 DeploymentWithDefinitions deployment = deployer.deploy(new TreeMap<>(changes.files(changeId)),
                         ProcessDeployer.DEPLOYMENT_NAME, "change " + changeId + " by " + change.proposedBy() + ", approved by " + decidedBy);
                 deploymentId = deployment.getId();
-            } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            } catch (ProcessEngineException e) {
                 // The approver reads why and may reject the change instead; nothing is deployed.
-                throw new org.awardeval.system.TaskInputException(List.of(new FieldError("decision",
+                throw new TaskInputException(List.of(new FieldError("decision",
                         "the engine refuses these files, so the change cannot be deployed: " + e.getMessage())));
             }
         }
@@ -168,8 +185,8 @@ public class ProcessChanges {
             for (String name : repositoryService.getDeploymentResourceNames(latest.getId())) {
                 try (var in = repositoryService.getResourceAsStream(latest.getId(), name)) {
                     files.put(name, in.readAllBytes());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.awardeval.anonymisation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.awardeval.conflicts.OrganisationName;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
@@ -43,7 +44,7 @@ class RedactorTest {
 
     @Test
     void acronymsSkipSmallWords() {
-        assertThat(Redactor.acronym("Université Numérique de Dakar")).isEqualTo("UND");
+        assertThat(OrganisationName.acronym("Université Numérique de Dakar")).isEqualTo("UND");
     }
 
     @Test
