@@ -1,15 +1,19 @@
 package org.awardeval.announcement;
 
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.Vars;
+import org.awardeval.web.FieldChecks;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,15 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnnounceResultsDelegate implements JavaDelegate {
 
-    public static final String MESSAGE_RESULT_ANNOUNCED = "ResultAnnounced";
-
     private final ResultRepository results;
     private final ApplicationRepository applications;
+    private final ApplicationLifecycle lifecycle;
     private final CallRepository calls;
     private final RuntimeService runtimeService;
 
     public AnnounceResultsDelegate(ResultRepository results, ApplicationRepository applications, CallRepository calls,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, ApplicationLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.results = results;
         this.applications = applications;
         this.calls = calls;
@@ -36,24 +40,24 @@ public class AnnounceResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long callId = Vars.requiredLong(execution, Vars.CALL_ID);
+        long callId = AwardCycleProcess.callId(execution);
         List<Result> ranking = results.byCall(callId);
-        Set<String> winners = new LinkedHashSet<>(Vars.strings(execution, Vars.WINNERS));
+        Set<String> winners = new LinkedHashSet<>(ProcessVariables.strings(execution, AwardCycleProcess.WINNERS));
         FieldChecks checks = new FieldChecks();
         for (String code : winners) {
             if (ranking.stream().noneMatch(r -> r.code().equals(code))) {
-                checks.fail(Vars.WINNERS, "'" + code + "' is not a ranked application of this call");
+                checks.fail(AwardCycleProcess.WINNERS, "'" + code + "' is not a ranked application of this call");
             }
         }
         checks.throwIfAny();
         for (Result result : ranking) {
             boolean winner = winners.contains(result.code());
             results.setWinner(result.applicationId(), winner);
-            applications.setStatus(result.applicationId(), winner ? ApplicationStatus.AWARDED : ApplicationStatus.NOT_AWARDED);
+            lifecycle.announced(result.applicationId(), winner);
         }
         calls.markAnnounced(callId);
         for (Result result : ranking) {
-            runtimeService.createMessageCorrelation(MESSAGE_RESULT_ANNOUNCED)
+            runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_RESULT_ANNOUNCED)
                     .processInstanceBusinessKey(result.code())
                     .correlateAll();
         }

@@ -1,16 +1,20 @@
 package org.awardeval.announcement;
 
+import org.awardeval.mail.MailTemplates;
+import org.awardeval.mail.OutboxRepository;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import org.awardeval.announcement.NotificationRepository.Notification;
+import org.awardeval.mail.OutboxRepository.Notification;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.Vars;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,11 +33,11 @@ public class NotifyApplicantDelegate implements JavaDelegate {
     private final ApplicationRepository applications;
     private final CallRepository calls;
     private final ReviewRepository reviews;
-    private final NotificationRepository notifications;
+    private final OutboxRepository notifications;
     private final MailTemplates templates;
 
     public NotifyApplicantDelegate(ApplicationRepository applications, CallRepository calls, ReviewRepository reviews,
-            NotificationRepository notifications, MailTemplates templates) {
+            OutboxRepository notifications, MailTemplates templates) {
         this.applications = applications;
         this.calls = calls;
         this.reviews = reviews;
@@ -43,9 +47,9 @@ public class NotifyApplicantDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        StoredApplication application = applications.get(Vars.requiredLong(execution, Vars.APPLICATION_ID));
+        StoredApplication application = applications.get(ApplicationProcess.applicationId(execution));
         AwardCall call = calls.get(application.callId());
-        String kind = Vars.requiredString(execution, Vars.NOTIFICATION_KIND);
+        String kind = ProcessVariables.requiredString(execution, ApplicationProcess.NOTIFICATION_KIND);
         Map<String, Object> model = new HashMap<>();
         model.put("contactName", application.contactName());
         model.put("code", application.code());
@@ -74,7 +78,7 @@ public class NotifyApplicantDelegate implements JavaDelegate {
             }
             default -> throw new IllegalStateException("Unknown notification kind '" + kind + "'");
         }
-        notifications.insertOnce(new Notification(application.id(), kind, application.contactEmail(), subject, mail.text(),
+        notifications.insertOnce(new Notification(call.id(), application.id(), application.code(), kind, application.contactEmail(), subject, mail.text(),
                 mail.html(), notBefore));
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.awardeval.announcement.ResultsService.Results;
 import org.awardeval.security.ApiSecurity;
 import org.awardeval.security.Groups;
-import org.awardeval.system.CsvExport;
+import org.awardeval.web.CsvExport;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

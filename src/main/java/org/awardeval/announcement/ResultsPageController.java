@@ -1,6 +1,6 @@
 package org.awardeval.announcement;
 
-import org.awardeval.system.NotFoundException;
+import org.awardeval.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

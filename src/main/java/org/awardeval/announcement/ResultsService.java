@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
-import org.awardeval.call.CallStatistics;
+import org.awardeval.submission.ApplicationStatistics;
 import org.awardeval.call.CallStatus;
-import org.awardeval.system.NotFoundException;
+import org.awardeval.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,12 +28,12 @@ public class ResultsService {
     }
 
     private final CallRepository calls;
-    private final CallStatistics statistics;
+    private final ApplicationStatistics statistics;
     private final JdbcClient jdbc;
 
     private final java.time.Clock clock;
 
-    public ResultsService(CallRepository calls, CallStatistics statistics, JdbcClient jdbc,
+    public ResultsService(CallRepository calls, ApplicationStatistics statistics, JdbcClient jdbc,
             org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
         this.clock = clock.getIfAvailable(java.time.Clock::systemDefaultZone);
         this.calls = calls;
@@ -81,7 +81,7 @@ public class ResultsService {
     }
 
     /** "95 applications from 29 countries, including 48 higher education institutions and 13 enterprise partners; 22 cases selected". */
-    static String sentence(CallStatistics.Statistics s, int selected) {
+    static String sentence(ApplicationStatistics.Statistics s, int selected) {
         long heis = s.distinctOrganisationsByType().getOrDefault("HEI", 0L);
         long enterprises = s.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L);
         return plural(s.applications(), "application") + " from " + plural(s.distinctCountries(), "country", "countries")

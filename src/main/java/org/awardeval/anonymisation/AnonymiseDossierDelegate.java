@@ -1,5 +1,7 @@
 package org.awardeval.anonymisation;
 
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Map;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.Vars;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,7 @@ public class AnonymiseDossierDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        StoredApplication application = applications.get(Vars.requiredLong(execution, Vars.APPLICATION_ID));
+        StoredApplication application = applications.get(ApplicationProcess.applicationId(execution));
         dossiers.save(anonymise(application));
     }
 

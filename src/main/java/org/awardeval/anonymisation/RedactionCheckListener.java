@@ -1,9 +1,11 @@
 package org.awardeval.anonymisation;
 
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.Vars;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,13 +27,13 @@ public class RedactionCheckListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        StoredApplication application = applications.get(Vars.requiredLong(task, Vars.APPLICATION_ID));
+        StoredApplication application = applications.get(ApplicationProcess.applicationId(task));
         Dossier dossier = dossiers.find(application.id()).orElseThrow();
-        task.setVariableLocal(Vars.ORIGINAL_TITLE, application.title());
-        task.setVariableLocal(Vars.ORIGINAL_SUMMARY, application.summary());
-        task.setVariableLocal(Vars.ORIGINAL_DESCRIPTION, AnonymiseDossierDelegate.fullDescription(application));
-        task.getExecution().setVariable(Vars.DOSSIER_TITLE, dossier.title());
-        task.getExecution().setVariable(Vars.DOSSIER_SUMMARY, dossier.summary());
-        task.getExecution().setVariable(Vars.DOSSIER_DESCRIPTION, dossier.description());
+        task.setVariableLocal(ApplicationProcess.ORIGINAL_TITLE, application.title());
+        task.setVariableLocal(ApplicationProcess.ORIGINAL_SUMMARY, application.summary());
+        task.setVariableLocal(ApplicationProcess.ORIGINAL_DESCRIPTION, AnonymiseDossierDelegate.fullDescription(application));
+        task.getExecution().setVariable(ApplicationProcess.DOSSIER_TITLE, dossier.title());
+        task.getExecution().setVariable(ApplicationProcess.DOSSIER_SUMMARY, dossier.summary());
+        task.getExecution().setVariable(ApplicationProcess.DOSSIER_DESCRIPTION, dossier.description());
     }
 }

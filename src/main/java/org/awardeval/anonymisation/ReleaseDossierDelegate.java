@@ -1,11 +1,13 @@
 package org.awardeval.anonymisation;
 
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
 import java.util.List;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.Vars;
+import org.awardeval.web.FieldChecks;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,16 +29,16 @@ public class ReleaseDossierDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        StoredApplication application = applications.get(Vars.requiredLong(execution, Vars.APPLICATION_ID));
+        StoredApplication application = applications.get(ApplicationProcess.applicationId(execution));
         Redactor redactor = AnonymiseDossierDelegate.redactor(application, applications.extraFacts(application.id()));
         FieldChecks checks = new FieldChecks();
-        String title = checked(checks, redactor, Vars.DOSSIER_TITLE, Vars.string(execution, Vars.DOSSIER_TITLE), 300);
-        String summary = checked(checks, redactor, Vars.DOSSIER_SUMMARY, Vars.string(execution, Vars.DOSSIER_SUMMARY), 2000);
-        String description = checked(checks, redactor, Vars.DOSSIER_DESCRIPTION, Vars.string(execution, Vars.DOSSIER_DESCRIPTION),
+        String title = checked(checks, redactor, ApplicationProcess.DOSSIER_TITLE, ProcessVariables.string(execution, ApplicationProcess.DOSSIER_TITLE), 300);
+        String summary = checked(checks, redactor, ApplicationProcess.DOSSIER_SUMMARY, ProcessVariables.string(execution, ApplicationProcess.DOSSIER_SUMMARY), 2000);
+        String description = checked(checks, redactor, ApplicationProcess.DOSSIER_DESCRIPTION, ProcessVariables.string(execution, ApplicationProcess.DOSSIER_DESCRIPTION),
                 23000);
         checks.throwIfAnyOnTask();
         dossiers.save(new Dossier(application.id(), title, summary, description));
-        execution.removeVariables(List.of(Vars.DOSSIER_TITLE, Vars.DOSSIER_SUMMARY, Vars.DOSSIER_DESCRIPTION));
+        execution.removeVariables(List.of(ApplicationProcess.DOSSIER_TITLE, ApplicationProcess.DOSSIER_SUMMARY, ApplicationProcess.DOSSIER_DESCRIPTION));
     }
 
     private static String checked(FieldChecks checks, Redactor redactor, String field, String text, int maxLength) {

@@ -1,15 +1,19 @@
 package org.awardeval.assignment;
 
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import java.util.List;
 import org.awardeval.assignment.AssignmentPlan.InfeasibleException;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
+import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.submission.SubmissionService;
-import org.awardeval.system.Vars;
+
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,25 +23,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assigns judges to every application ready for review, optimally ({@link AssignmentSolver}), and starts each
- * application's reviews. When no assignment exists it writes nothing and raises the BPMN error {@value #ERROR_SHORTAGE}
+ * application's reviews. When no assignment exists it writes nothing and raises the BPMN error {@value #AwardCycleProcess.ERROR_JUDGE_SHORTAGE}
  * with a report naming each application short of judges, for a coordinator to act on.
  */
 @Component
 public class AssignJudgesDelegate implements JavaDelegate {
-
-    public static final String MESSAGE_REVIEW_PHASE_STARTED = "ReviewPhaseStarted";
-    public static final String ERROR_SHORTAGE = "JudgeShortage";
-    static final String WAITING_FOR_REVIEWS = "Event_ReviewPhaseStarted";
     private static final Logger LOG = LoggerFactory.getLogger(AssignJudgesDelegate.class);
 
     private final CallRepository calls;
     private final ApplicationRepository applications;
+    private final ApplicationLifecycle lifecycle;
     private final JudgeRepository judges;
     private final AssignmentRepository assignments;
     private final RuntimeService runtimeService;
 
     public AssignJudgesDelegate(CallRepository calls, ApplicationRepository applications, JudgeRepository judges,
-            AssignmentRepository assignments, RuntimeService runtimeService) {
+            AssignmentRepository assignments, RuntimeService runtimeService, ApplicationLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.calls = calls;
         this.applications = applications;
         this.judges = judges;
@@ -47,7 +49,7 @@ public class AssignJudgesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        AwardCall call = calls.get(Vars.requiredLong(execution, Vars.CALL_ID));
+        AwardCall call = calls.get(AwardCycleProcess.callId(execution));
         List<StoredApplication> ready = applications.byCallAndStatus(call.id(), ApplicationStatus.READY);
         List<Candidate> candidates = ready.stream().map(Candidate::of).toList();
         AssignmentPlan plan;
@@ -56,19 +58,22 @@ public class AssignJudgesDelegate implements JavaDelegate {
                     new AssignmentSolver.Settings(call.reviewsPerApplication(), call.sameCountryConflict()));
         } catch (InfeasibleException e) {
             LOG.warn("Call {}: {}", call.id(), e.getMessage());
-            execution.setVariable(Vars.SHORTAGE_REPORT, e.getMessage());
-            throw new BpmnError(ERROR_SHORTAGE, e.getMessage());
+            execution.setVariable(AwardCycleProcess.SHORTAGE_REPORT, e.getMessage());
+            throw new BpmnError(AwardCycleProcess.ERROR_JUDGE_SHORTAGE, e.getMessage());
         }
         assignments.insertAll(call.id(), plan.picks());
-        execution.removeVariable(Vars.SHORTAGE_REPORT);
-        applications.setStatusOfCall(call.id(), ApplicationStatus.READY, ApplicationStatus.IN_REVIEW);
-        if (!ready.isEmpty()) {
+        execution.removeVariable(AwardCycleProcess.SHORTAGE_REPORT);
+        lifecycle.reviewsStarted(call.id());
+        // The applications waiting for this message: found by their subscription, whatever the Modeler calls the event.
+        List<String> waiting = runtimeService.createExecutionQuery().processDefinitionKey(ApplicationProcess.KEY)
+                .messageEventSubscriptionName(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED)
+                .processVariableValueEquals(ApplicationProcess.CALL_ID, call.id()).list().stream()
+                .map(Execution::getProcessInstanceId).distinct().toList();
+        if (!waiting.isEmpty()) {
             // Each application starts its reviews in a job of its own: thousands of correlations in this one
             // transaction would hold every new review in memory until the end, and slow down with each.
-            runtimeService.createMessageCorrelationAsync(MESSAGE_REVIEW_PHASE_STARTED)
-                    .processInstanceQuery(runtimeService.createProcessInstanceQuery().processDefinitionKey(SubmissionService.PROCESS_KEY)
-                            .variableValueEquals(Vars.CALL_ID, call.id()).activityIdIn(WAITING_FOR_REVIEWS))
-                    .correlateAllAsync();
+            runtimeService.createMessageCorrelationAsync(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED)
+                    .processInstanceIds(waiting).correlateAllAsync();
         }
         AssignmentPlan.Figures f = plan.figures();
         LOG.info("Call {}: {} reviews for {} applications by {} judges ({}); loads {} to {}, {} of {} with two regions or more, "

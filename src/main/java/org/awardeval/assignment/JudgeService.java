@@ -9,7 +9,7 @@ import org.awardeval.assignment.JudgeRepository.Profile;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationRepository;
-import org.awardeval.system.FieldChecks;
+import org.awardeval.web.FieldChecks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

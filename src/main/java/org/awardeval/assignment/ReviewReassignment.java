@@ -12,7 +12,7 @@ import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.AwardProperties;
+import org.awardeval.settings.AwardProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package org.awardeval.audit;
 
 import java.util.List;
-import org.awardeval.system.CsvExport;
+import org.awardeval.web.CsvExport;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

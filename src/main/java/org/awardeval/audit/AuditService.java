@@ -1,5 +1,8 @@
 package org.awardeval.audit;
 
+import org.awardeval.process.ReviewProcess;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.AwardCycleProcess;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,7 +14,7 @@ import java.util.Map;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.PanelRepository;
 import org.awardeval.deliberation.PanelRepository.Ballot;
-import org.awardeval.system.NotFoundException;
+import org.awardeval.web.NotFoundException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
@@ -92,11 +95,11 @@ public class AuditService {
             decision = "not completed (" + task.getDeleteReason() + ")";
         } else {
             decision = switch (task.getTaskDefinitionKey()) {
-                case "Task_CloseCallEarly" -> "closed the call before its deadline";
-                case "Task_CheckEligibility" -> details.eligibility().getOrDefault(code, "");
-                case "Task_ReviewApplication" -> details.reviews().getOrDefault(task.getProcessInstanceId(), "");
-                case "Task_PanelVote" -> details.ballots().getOrDefault(task.getAssignee(), "");
-                case "Task_ConfirmWinners" -> details.decision();
+                case AwardCycleProcess.TASK_CLOSE_CALL_EARLY -> "closed the call before its deadline";
+                case ApplicationProcess.TASK_CHECK_ELIGIBILITY -> details.eligibility().getOrDefault(code, "");
+                case ReviewProcess.TASK_REVIEW_APPLICATION -> details.reviews().getOrDefault(task.getProcessInstanceId(), "");
+                case AwardCycleProcess.TASK_PANEL_VOTE -> details.ballots().getOrDefault(task.getAssignee(), "");
+                case AwardCycleProcess.TASK_CONFIRM_WINNERS -> details.decision();
                 default -> "";
             };
         }

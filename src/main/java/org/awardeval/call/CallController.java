@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.call.CallService.CallRequest;
-import org.awardeval.system.NotFoundException;
-import org.awardeval.system.ValidationException;
-import org.awardeval.system.ValidationException.FieldError;
+import org.awardeval.web.NotFoundException;
+import org.awardeval.web.ValidationException;
+import org.awardeval.web.ValidationException.FieldError;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,12 +21,10 @@ public class CallController {
 
     private final CallService callService;
     private final CallRepository calls;
-    private final CallStatistics statistics;
 
-    public CallController(CallService callService, CallRepository calls, CallStatistics statistics) {
+    public CallController(CallService callService, CallRepository calls) {
         this.callService = callService;
         this.calls = calls;
-        this.statistics = statistics;
     }
 
     /** Opens a call (coordinators); the same validation as the Tasklist start form. */
@@ -52,12 +50,6 @@ public class CallController {
     public Map<String, Object> extend(@PathVariable long callId, @RequestBody(required = false) DeadlineChange change) {
         call(callId);
         return describe(callService.extendDeadline(callId, change == null ? null : change.submissionDeadline()));
-    }
-
-    @GetMapping("/api/calls/{callId}/statistics")
-    public CallStatistics.Statistics statistics(@PathVariable long callId) {
-        call(callId);
-        return statistics.of(callId);
     }
 
     private AwardCall call(long callId) {

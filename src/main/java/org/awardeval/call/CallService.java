@@ -1,13 +1,15 @@
 package org.awardeval.call;
 
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.Vars;
+import org.awardeval.web.FieldChecks;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Opens calls through the award cycle process, exactly as the Tasklist start form does, and extends deadlines. */
 @Service
 public class CallService {
-
-    public static final String PROCESS_KEY = "AwardCycle";
-    public static final String CLOSE_TASK = "Task_CloseCallEarly";
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -60,29 +59,29 @@ public class CallService {
     @Transactional
     public long open(CallRequest request) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Vars.CALL_NAME, request.callName());
-        variables.put(Vars.THEME, request.theme());
-        variables.put(Vars.CODE_PREFIX, request.codePrefix());
-        variables.put(Vars.SUBMISSION_DEADLINE, request.submissionDeadline() == null ? null : request.submissionDeadline().toString());
-        variables.put(Vars.REVIEW_DEADLINE, request.reviewDeadline() == null ? null : request.reviewDeadline().toString());
-        variables.put(Vars.REVIEWS_PER_APPLICATION, request.reviewsPerApplication());
-        variables.put(Vars.WINNERS_PER_CATEGORY, request.winnersPerCategory());
-        variables.put(Vars.SHORTLIST_PER_CATEGORY, request.shortlistPerCategory());
-        variables.put(Vars.SAME_COUNTRY_CONFLICT, request.sameCountryConflict());
-        variables.put(Vars.CHAIR_USER_ID, request.chairUserId());
-        variables.put(Vars.TIME_ZONE, request.timeZone());
-        variables.put(Vars.EMBARGO_UNTIL, request.embargoUntil() == null ? null : request.embargoUntil().toString());
+        variables.put(AwardCycleProcess.CALL_NAME, request.callName());
+        variables.put(AwardCycleProcess.THEME, request.theme());
+        variables.put(AwardCycleProcess.CODE_PREFIX, request.codePrefix());
+        variables.put(AwardCycleProcess.SUBMISSION_DEADLINE, request.submissionDeadline() == null ? null : request.submissionDeadline().toString());
+        variables.put(AwardCycleProcess.REVIEW_DEADLINE, request.reviewDeadline() == null ? null : request.reviewDeadline().toString());
+        variables.put(AwardCycleProcess.REVIEWS_PER_APPLICATION, request.reviewsPerApplication());
+        variables.put(AwardCycleProcess.WINNERS_PER_CATEGORY, request.winnersPerCategory());
+        variables.put(AwardCycleProcess.SHORTLIST_PER_CATEGORY, request.shortlistPerCategory());
+        variables.put(AwardCycleProcess.SAME_COUNTRY_CONFLICT, request.sameCountryConflict());
+        variables.put(AwardCycleProcess.CHAIR_USER_ID, request.chairUserId());
+        variables.put(AwardCycleProcess.TIME_ZONE, request.timeZone());
+        variables.put(AwardCycleProcess.EMBARGO_UNTIL, request.embargoUntil() == null ? null : request.embargoUntil().toString());
         if (request.categories() != null) {
-            variables.put(Vars.CATEGORIES, SpinValues.jsonValue(Spin.JSON(request.categories())).create());
+            variables.put(AwardCycleProcess.CATEGORIES, SpinValues.jsonValue(Spin.JSON(request.categories())).create());
         }
         if (request.rubric() != null) {
-            variables.put(Vars.RUBRIC, SpinValues.jsonValue(Spin.JSON(request.rubric())).create());
+            variables.put(AwardCycleProcess.RUBRIC, SpinValues.jsonValue(Spin.JSON(request.rubric())).create());
         }
         if (request.allowedOrganisationTypes() != null) {
-            variables.put(Vars.ALLOWED_ORGANISATION_TYPES, SpinValues.jsonValue(Spin.JSON(request.allowedOrganisationTypes())).create());
+            variables.put(AwardCycleProcess.ALLOWED_ORGANISATION_TYPES, SpinValues.jsonValue(Spin.JSON(request.allowedOrganisationTypes())).create());
         }
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
-        return ((Number) runtimeService.getVariable(instance.getId(), Vars.CALL_ID)).longValue();
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(AwardCycleProcess.KEY, variables);
+        return ((Number) runtimeService.getVariable(instance.getId(), AwardCycleProcess.CALL_ID)).longValue();
     }
 
     /**
@@ -94,24 +93,24 @@ public class CallService {
         AwardCall call = calls.get(callId);
         FieldChecks checks = new FieldChecks();
         if (deadline == null) {
-            checks.fail(Vars.SUBMISSION_DEADLINE, "is required");
+            checks.fail(AwardCycleProcess.SUBMISSION_DEADLINE, "is required");
         } else if (call.status() != CallStatus.OPEN) {
-            checks.fail(Vars.SUBMISSION_DEADLINE, "the call is " + call.status().name().toLowerCase() + "; only an open call can be extended");
+            checks.fail(AwardCycleProcess.SUBMISSION_DEADLINE, "the call is " + call.status().name().toLowerCase() + "; only an open call can be extended");
         } else if (!deadline.isAfter(call.submissionDeadline())) {
-            checks.fail(Vars.SUBMISSION_DEADLINE, "must be later than the current deadline, " + call.deadlineText());
+            checks.fail(AwardCycleProcess.SUBMISSION_DEADLINE, "must be later than the current deadline, " + call.deadlineText());
         }
         checks.throwIfAny();
         calls.extendDeadline(callId, deadline);
         ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(callId))
-                .processDefinitionKey(PROCESS_KEY).singleResult();
-        Date due = Vars.date(deadline);
-        runtimeService.setVariable(cycle.getId(), Vars.SUBMISSION_DEADLINE, due);
-        Job timer = managementService.createJobQuery().processInstanceId(cycle.getId()).activityId("Event_SubmissionDeadline")
+                .processDefinitionKey(AwardCycleProcess.KEY).singleResult();
+        Date due = ProcessVariables.date(deadline);
+        runtimeService.setVariable(cycle.getId(), AwardCycleProcess.SUBMISSION_DEADLINE, due);
+        Job timer = managementService.createJobQuery().processInstanceId(cycle.getId()).activityId(AwardCycleProcess.EVENT_SUBMISSION_DEADLINE)
                 .singleResult();
         if (timer != null) {
             managementService.setJobDuedate(timer.getId(), due);
         }
-        Task close = taskService.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(CLOSE_TASK).singleResult();
+        Task close = taskService.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(AwardCycleProcess.TASK_CLOSE_CALL_EARLY).singleResult();
         if (close != null) {
             close.setDueDate(due);
             taskService.saveTask(close);

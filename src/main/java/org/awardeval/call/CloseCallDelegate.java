@@ -1,6 +1,8 @@
 package org.awardeval.call;
 
-import org.awardeval.system.Vars;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,6 @@ public class CloseCallDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        calls.close(Vars.requiredLong(execution, Vars.CALL_ID));
+        calls.close(AwardCycleProcess.callId(execution));
     }
 }

@@ -3,11 +3,11 @@ package org.awardeval.dashboard;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.awardeval.announcement.NotificationRepository;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
-import org.awardeval.call.CallStatistics;
-import org.awardeval.system.NotFoundException;
+import org.awardeval.submission.ApplicationStatistics;
+import org.awardeval.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,16 +24,16 @@ public class DashboardService {
     public record JudgeProgress(String code, String name, long done, long open, long overdue) {
     }
 
-    public record Progress(AwardCall call, CallStatistics.Statistics statistics, List<JudgeProgress> judges, long reviewsDone,
-            long reviewsOpen, long reviewsOverdue, Map<String, Long> mailsByStatus, List<NotificationRepository.ToCheck> mailsToCheck) {
+    public record Progress(AwardCall call, ApplicationStatistics.Statistics statistics, List<JudgeProgress> judges, long reviewsDone,
+            long reviewsOpen, long reviewsOverdue, Map<String, Long> mailsByStatus, List<OutboxRepository.ToCheck> mailsToCheck) {
     }
 
     private final JdbcClient jdbc;
     private final CallRepository calls;
-    private final CallStatistics statistics;
-    private final NotificationRepository notifications;
+    private final ApplicationStatistics statistics;
+    private final OutboxRepository notifications;
 
-    public DashboardService(JdbcClient jdbc, CallRepository calls, CallStatistics statistics, NotificationRepository notifications) {
+    public DashboardService(JdbcClient jdbc, CallRepository calls, ApplicationStatistics statistics, OutboxRepository notifications) {
         this.jdbc = jdbc;
         this.calls = calls;
         this.statistics = statistics;

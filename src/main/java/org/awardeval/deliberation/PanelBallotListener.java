@@ -1,5 +1,6 @@
 package org.awardeval.deliberation;
 
+import org.awardeval.process.AwardCycleProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.awardeval.deliberation.PanelRepository.PanelMember;
 import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.Vars;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
@@ -46,14 +47,14 @@ public class PanelBallotListener implements TaskListener {
         panelRepository.openBallotTask(task.getExecutionId(), call.id(), task.getAssignee());
         // Typed and local to this member's vote, so that Tasklist submits the choices as a JSON list and no two ballots
         // share a variable.
-        task.getExecution().setVariableLocal(Vars.VOTES, SpinValues.jsonValue(Spin.JSON("[]")).create());
-        task.getExecution().setVariableLocal(Vars.VOTE_COMMENT, "");
+        task.getExecution().setVariableLocal(AwardCycleProcess.VOTES, SpinValues.jsonValue(Spin.JSON("[]")).create());
+        task.getExecution().setVariableLocal(AwardCycleProcess.VOTE_COMMENT, "");
         List<Map<String, String>> options = new ArrayList<>();
         for (Result r : ballot.votable()) {
             options.add(Map.of("label", r.code() + " (" + r.categoryCode() + ", ranked " + r.rankInCategory() + ")", "value", r.code()));
         }
-        task.setVariableLocal(Vars.VOTE_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
-        task.setVariableLocal(Vars.RECUSALS, ballot.recused().isEmpty() ? "none"
+        task.setVariableLocal(AwardCycleProcess.VOTE_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
+        task.setVariableLocal(AwardCycleProcess.RECUSALS, ballot.recused().isEmpty() ? "none"
                 : String.join(", ", ballot.recused()) + " (a conflict of interest: you do not vote on these)");
         task.setDescription("Vote for up to " + ballot.call().winnersPerCategory() + " application(s) per category of the shortlist of "
                 + ballot.call().name() + ".");

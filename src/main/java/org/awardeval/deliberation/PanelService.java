@@ -13,7 +13,7 @@ import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.FieldChecks;
+import org.awardeval.web.FieldChecks;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;

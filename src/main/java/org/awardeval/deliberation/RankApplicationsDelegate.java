@@ -1,5 +1,7 @@
 package org.awardeval.deliberation;
+import org.awardeval.process.ProcessVariables;
 
+import org.awardeval.process.AwardCycleProcess;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +17,8 @@ import org.awardeval.review.ReviewRepository.ReviewSummary;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.AwardProperties;
-import org.awardeval.system.Vars;
+import org.awardeval.settings.AwardProperties;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -55,7 +57,7 @@ public class RankApplicationsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        AwardCall call = calls.get(Vars.requiredLong(execution, Vars.CALL_ID));
+        AwardCall call = calls.get(AwardCycleProcess.callId(execution));
         List<ReviewSummary> callReviews = reviews.byCall(call.id());
         Map<Long, Normalisation.Aggregate> aggregates = Normalisation.aggregate(callReviews.stream()
                 .map(r -> new Normalisation.Review(r.applicationId(), r.judgeCode(), r.total().doubleValue())).toList());
@@ -87,12 +89,12 @@ public class RankApplicationsDelegate implements JavaDelegate {
             shortlist.add(row);
         }
         List<String> members = new ArrayList<>(panel.members());
-        execution.setVariable(Vars.SHORTLIST, SpinValues.jsonValue(Spin.JSON(shortlist)).create());
+        execution.setVariable(AwardCycleProcess.SHORTLIST, SpinValues.jsonValue(Spin.JSON(shortlist)).create());
         // As JSON, like every collection the processes keep (the engine would pick Java serialization for a plain list).
-        execution.setVariable(Vars.PANEL_MEMBERS, Variables.objectValue(members)
+        execution.setVariable(AwardCycleProcess.PANEL_MEMBERS, Variables.objectValue(members)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        execution.setVariable(Vars.PANEL_QUORUM, Tally.quorum(members.size()));
-        execution.setVariable(Vars.VOTING_DEADLINE, Vars.date(OffsetDateTime.now().plus(properties.votingPeriod())));
+        execution.setVariable(AwardCycleProcess.PANEL_QUORUM, Tally.quorum(members.size()));
+        execution.setVariable(AwardCycleProcess.VOTING_DEADLINE, ProcessVariables.date(OffsetDateTime.now().plus(properties.votingPeriod())));
     }
 
     /** "J-03: first words of the comment …; J-07: …", by judge code only. */

@@ -1,5 +1,7 @@
 package org.awardeval.deliberation;
 
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,10 +13,10 @@ import org.awardeval.deliberation.PanelRepository.Decision;
 import org.awardeval.deliberation.ResultRepository.Result;
 import java.util.List;
 import org.awardeval.security.Groups;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.TaskInputException;
-import org.awardeval.system.ValidationException.FieldError;
-import org.awardeval.system.Vars;
+import org.awardeval.web.FieldChecks;
+import org.awardeval.web.TaskInputException;
+import org.awardeval.web.ValidationException.FieldError;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -48,14 +50,14 @@ public class RecordDecisionDelegate implements JavaDelegate {
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (user != null && !user.getUserId().equals(call.chairUserId())
                 && (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.ADMINS))) {
-            throw new TaskInputException(List.of(new FieldError(Vars.WINNERS, "only the chair of " + call.name() + " confirms its winners")));
+            throw new TaskInputException(List.of(new FieldError(AwardCycleProcess.WINNERS, "only the chair of " + call.name() + " confirms its winners")));
         }
         FieldChecks checks = new FieldChecks();
         Set<String> winners;
         try {
-            winners = new LinkedHashSet<>(Vars.strings(execution, Vars.WINNERS));
+            winners = new LinkedHashSet<>(ProcessVariables.strings(execution, AwardCycleProcess.WINNERS));
         } catch (IllegalArgumentException e) {
-            checks.fail(Vars.WINNERS, "must be a list of application codes");
+            checks.fail(AwardCycleProcess.WINNERS, "must be a list of application codes");
             winners = Set.of();
         }
         // The proposal and the quorum as the recorded ballots give them, not as the task's variables say.
@@ -64,7 +66,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
         int quorum = Tally.quorum(panel.ballotTasks(call.id()));
         int ballots = panel.ballots(call.id()).size();
         boolean quorumReached = ballots >= quorum;
-        String justification = checks.text(Vars.JUSTIFICATION, Vars.string(execution, Vars.JUSTIFICATION), false, 4000);
+        String justification = checks.text(AwardCycleProcess.JUSTIFICATION, ProcessVariables.string(execution, AwardCycleProcess.JUSTIFICATION), false, 4000);
 
         Map<String, Result> shortlist = new HashMap<>();
         results.byCall(call.id()).stream().filter(Result::shortlisted).forEach(r -> shortlist.put(r.code(), r));
@@ -72,20 +74,20 @@ public class RecordDecisionDelegate implements JavaDelegate {
         for (String code : winners) {
             Result result = shortlist.get(code);
             if (result == null) {
-                checks.fail(Vars.WINNERS, "'" + code + "' is not on the shortlist");
+                checks.fail(AwardCycleProcess.WINNERS, "'" + code + "' is not on the shortlist");
             } else {
                 perCategory.merge(result.categoryCode(), 1, Integer::sum);
             }
         }
         perCategory.forEach((category, count) -> {
             if (count > call.winnersPerCategory()) {
-                checks.fail(Vars.WINNERS, count + " winners in category " + category + "; the call awards at most "
+                checks.fail(AwardCycleProcess.WINNERS, count + " winners in category " + category + "; the call awards at most "
                         + call.winnersPerCategory());
             }
         });
         boolean override = !winners.equals(proposed) || !quorumReached;
         if (override && (justification == null || justification.length() < MIN_JUSTIFICATION)) {
-            checks.fail(Vars.JUSTIFICATION, (quorumReached ? "the winners differ from the panel's proposal"
+            checks.fail(AwardCycleProcess.JUSTIFICATION, (quorumReached ? "the winners differ from the panel's proposal"
                     : "the panel did not reach its quorum") + "; write a justification of at least " + MIN_JUSTIFICATION
                     + " characters");
         }

@@ -1,5 +1,7 @@
 package org.awardeval.deliberation;
 
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +11,8 @@ import java.util.Map;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.PanelBallotListener.Ballot;
 import org.awardeval.deliberation.ResultRepository.Result;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.Vars;
+import org.awardeval.web.FieldChecks;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -43,12 +45,12 @@ public class RecordVoteDelegate implements JavaDelegate {
         FieldChecks checks = new FieldChecks();
         List<String> codes;
         try {
-            codes = new ArrayList<>(new LinkedHashSet<>(Vars.strings(execution, Vars.VOTES)));
+            codes = new ArrayList<>(new LinkedHashSet<>(ProcessVariables.strings(execution, AwardCycleProcess.VOTES)));
         } catch (IllegalArgumentException e) {
-            checks.fail(Vars.VOTES, "must be a list of application codes");
+            checks.fail(AwardCycleProcess.VOTES, "must be a list of application codes");
             codes = List.of();
         }
-        String comment = checks.text(Vars.VOTE_COMMENT, Vars.string(execution, Vars.VOTE_COMMENT), false, 2000);
+        String comment = checks.text(AwardCycleProcess.VOTE_COMMENT, ProcessVariables.string(execution, AwardCycleProcess.VOTE_COMMENT), false, 2000);
         Map<String, Result> votable = new HashMap<>();
         ballot.votable().forEach(r -> votable.put(r.code(), r));
         Map<String, Integer> perCategory = new HashMap<>();
@@ -56,9 +58,9 @@ public class RecordVoteDelegate implements JavaDelegate {
         for (String code : codes) {
             Result result = votable.get(code);
             if (ballot.recused().contains(code)) {
-                checks.fail(Vars.VOTES, "you are recused from " + code + " and cannot vote for it");
+                checks.fail(AwardCycleProcess.VOTES, "you are recused from " + code + " and cannot vote for it");
             } else if (result == null) {
-                checks.fail(Vars.VOTES, "'" + code + "' is not on the shortlist");
+                checks.fail(AwardCycleProcess.VOTES, "'" + code + "' is not on the shortlist");
             } else {
                 applicationIds.add(result.applicationId());
                 perCategory.merge(result.categoryCode(), 1, Integer::sum);
@@ -67,7 +69,7 @@ public class RecordVoteDelegate implements JavaDelegate {
         int quota = ballot.call().winnersPerCategory();
         perCategory.forEach((category, count) -> {
             if (count > quota) {
-                checks.fail(Vars.VOTES, count + " votes in category " + category + "; at most " + quota + " are allowed");
+                checks.fail(AwardCycleProcess.VOTES, count + " votes in category " + category + "; at most " + quota + " are allowed");
             }
         });
         checks.throwIfAnyOnTask();

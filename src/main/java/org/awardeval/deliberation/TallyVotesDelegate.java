@@ -1,5 +1,6 @@
 package org.awardeval.deliberation;
 
+import org.awardeval.process.AwardCycleProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.Tally.Counted;
-import org.awardeval.system.Vars;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
@@ -66,12 +67,12 @@ public class TallyVotesDelegate implements JavaDelegate {
                 proposed.add(c.code());
             }
         }
-        execution.setVariable(Vars.TALLY, SpinValues.jsonValue(Spin.JSON(rows)).create());
-        execution.setVariable(Vars.WINNER_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
-        execution.setVariable(Vars.WINNERS, SpinValues.jsonValue(Spin.JSON(proposed)).create());
-        execution.setVariable(Vars.PROPOSED_WINNERS, SpinValues.jsonValue(Spin.JSON(proposed)).create());
-        execution.setVariable(Vars.QUORUM_REACHED, quorumReached);
-        execution.setVariable(Vars.TALLY_SUMMARY, ballots + " of " + panelSize + " panel members voted; the quorum of " + quorum
+        execution.setVariable(AwardCycleProcess.TALLY, SpinValues.jsonValue(Spin.JSON(rows)).create());
+        execution.setVariable(AwardCycleProcess.WINNER_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
+        execution.setVariable(AwardCycleProcess.WINNERS, SpinValues.jsonValue(Spin.JSON(proposed)).create());
+        execution.setVariable(AwardCycleProcess.PROPOSED_WINNERS, SpinValues.jsonValue(Spin.JSON(proposed)).create());
+        execution.setVariable(AwardCycleProcess.QUORUM_REACHED, quorumReached);
+        execution.setVariable(AwardCycleProcess.TALLY_SUMMARY, ballots + " of " + panelSize + " panel members voted; the quorum of " + quorum
                 + (quorumReached ? " is reached." : " is NOT reached: confirming winners needs a justification."));
     }
 }

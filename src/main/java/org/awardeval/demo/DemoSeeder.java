@@ -1,5 +1,6 @@
 package org.awardeval.demo;
 
+import org.awardeval.process.ApplicationProcess;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -72,7 +73,7 @@ public class DemoSeeder {
         List<ApplicationForm> forms = DemoData.applications();
         forms.forEach(form -> submissions.submit(callId, form));
         // The coordinator has checked the redaction of all but the last few dossiers, which wait in "Coordination tasks".
-        List<Task> checks = taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").orderByTaskCreateTime().asc()
+        List<Task> checks = taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION).orderByTaskCreateTime().asc()
                 .orderByTaskId().asc().list();
         identityService.setAuthentication("coordinator", List.of(Groups.COORDINATORS));
         try {

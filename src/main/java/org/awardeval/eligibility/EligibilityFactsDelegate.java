@@ -1,5 +1,7 @@
 package org.awardeval.eligibility;
 
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -8,7 +10,7 @@ import org.awardeval.call.CallRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.system.Vars;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,22 +32,22 @@ public class EligibilityFactsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        StoredApplication application = applications.get(Vars.requiredLong(execution, Vars.APPLICATION_ID));
+        StoredApplication application = applications.get(ApplicationProcess.applicationId(execution));
         AwardCall call = calls.get(application.callId());
-        execution.setVariable(Vars.ON_TIME, !application.submittedAt().isAfter(call.submissionDeadline()));
-        execution.setVariable(Vars.CATEGORY_KNOWN,
+        execution.setVariable(ApplicationProcess.ON_TIME, !application.submittedAt().isAfter(call.submissionDeadline()));
+        execution.setVariable(ApplicationProcess.CATEGORY_KNOWN,
                 calls.categories(call.id()).stream().anyMatch(c -> c.code().equals(application.categoryCode())));
-        execution.setVariable(Vars.REQUIRED_FIELDS_PRESENT,
+        execution.setVariable(ApplicationProcess.REQUIRED_FIELDS_PRESENT,
                 !application.summary().isBlank() && !application.description().isBlank());
-        execution.setVariable(Vars.CONSENT_GIVEN, application.consent());
-        execution.setVariable(Vars.ORGANISATION_TYPE, application.organisationType());
-        execution.setVariable(Vars.ORGANISATION_TYPE_ALLOWED, call.allowedOrganisationTypes().contains(application.organisationType()));
+        execution.setVariable(ApplicationProcess.CONSENT_GIVEN, application.consent());
+        execution.setVariable(ApplicationProcess.ORGANISATION_TYPE, application.organisationType());
+        execution.setVariable(ApplicationProcess.ORGANISATION_TYPE_ALLOWED, call.allowedOrganisationTypes().contains(application.organisationType()));
         Optional<StoredApplication> original = applications.earlierOfSameOrganisation(application.id()).stream()
                 .filter(earlier -> earlier.status() != ApplicationStatus.INELIGIBLE)
                 .filter(earlier -> similarity(earlier.title(), application.title()) >= SAME_TITLE)
                 .findFirst();
-        execution.setVariable(Vars.DUPLICATE, original.isPresent());
-        execution.setVariable(Vars.DUPLICATE_OF, original.map(StoredApplication::code).orElse(null));
+        execution.setVariable(ApplicationProcess.DUPLICATE, original.isPresent());
+        execution.setVariable(ApplicationProcess.DUPLICATE_OF, original.map(StoredApplication::code).orElse(null));
         original.ifPresent(o -> applications.recordDuplicate(application.id(), o.code()));
     }
 

@@ -1,9 +1,10 @@
 package org.awardeval.eligibility;
 
-import org.awardeval.submission.ApplicationRepository;
-import org.awardeval.submission.ApplicationStatus;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.Vars;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
+import org.awardeval.submission.ApplicationLifecycle;
+import org.awardeval.web.FieldChecks;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,37 +14,36 @@ import org.springframework.stereotype.Component;
 public class RecordEligibilityDelegate implements JavaDelegate {
 
     public static final String COORDINATOR_RULE = "COORDINATOR_CHECK";
-    private final ApplicationRepository applications;
+    private final ApplicationLifecycle lifecycle;
 
-    public RecordEligibilityDelegate(ApplicationRepository applications) {
-        this.applications = applications;
+    RecordEligibilityDelegate(ApplicationLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String outcome = Vars.requiredString(execution, Vars.ELIGIBILITY_OUTCOME);
-        String rule = Vars.requiredString(execution, Vars.ELIGIBILITY_RULE);
-        String reason = Vars.requiredString(execution, Vars.ELIGIBILITY_REASON);
+        String outcome = ProcessVariables.requiredString(execution, ApplicationProcess.ELIGIBILITY_OUTCOME);
+        String rule = ProcessVariables.requiredString(execution, ApplicationProcess.ELIGIBILITY_RULE);
+        String reason = ProcessVariables.requiredString(execution, ApplicationProcess.ELIGIBILITY_REASON);
         if ("DOUBTFUL".equals(outcome)) {
             FieldChecks checks = new FieldChecks();
-            outcome = Vars.string(execution, Vars.COORDINATOR_DECISION);
+            outcome = ProcessVariables.string(execution, ApplicationProcess.COORDINATOR_DECISION);
             if (!"ELIGIBLE".equals(outcome) && !"INELIGIBLE".equals(outcome)) {
-                checks.fail(Vars.COORDINATOR_DECISION, "choose ELIGIBLE or INELIGIBLE");
+                checks.fail(ApplicationProcess.COORDINATOR_DECISION, "choose ELIGIBLE or INELIGIBLE");
             }
-            reason = checks.text(Vars.COORDINATOR_REASON, Vars.string(execution, Vars.COORDINATOR_REASON), true, 1000);
+            reason = checks.text(ApplicationProcess.COORDINATOR_REASON, ProcessVariables.string(execution, ApplicationProcess.COORDINATOR_REASON), true, 1000);
             checks.throwIfAnyOnTask();
             rule = COORDINATOR_RULE + " after " + rule;
         }
-        String duplicateOf = Vars.string(execution, Vars.DUPLICATE_OF);
-        if (duplicateOf != null && "DUPLICATE".equals(Vars.string(execution, Vars.ELIGIBILITY_RULE))) {
+        String duplicateOf = ProcessVariables.string(execution, ApplicationProcess.DUPLICATE_OF);
+        if (duplicateOf != null && "DUPLICATE".equals(ProcessVariables.string(execution, ApplicationProcess.ELIGIBILITY_RULE))) {
             reason = reason + " Earlier application: " + duplicateOf + ".";
         }
         boolean eligible = "ELIGIBLE".equals(outcome);
-        applications.recordEligibility(Vars.requiredLong(execution, Vars.APPLICATION_ID),
-                eligible ? ApplicationStatus.ELIGIBLE : ApplicationStatus.INELIGIBLE, rule, reason);
-        execution.setVariable(Vars.ELIGIBLE, eligible);
-        execution.setVariable(Vars.ELIGIBILITY_OUTCOME, outcome);
-        execution.setVariable(Vars.ELIGIBILITY_RULE, rule);
-        execution.setVariable(Vars.ELIGIBILITY_REASON, reason);
+        lifecycle.eligibilityDecided(ApplicationProcess.applicationId(execution), eligible, rule, reason);
+        execution.setVariable(ApplicationProcess.ELIGIBLE, eligible);
+        execution.setVariable(ApplicationProcess.ELIGIBILITY_OUTCOME, outcome);
+        execution.setVariable(ApplicationProcess.ELIGIBILITY_RULE, rule);
+        execution.setVariable(ApplicationProcess.ELIGIBILITY_REASON, reason);
     }
 }

@@ -41,8 +41,7 @@ public final class DeploymentCheck {
             "execution.getVariable(literal)",
             "execution.hasVariable(literal)",
             "decisionResult.getSingleResult()",
-            "decisionResult.getSingleResult().*",
-            "assignmentRepository.idsForApplication(identifier)");
+            "decisionResult.getSingleResult().*");
 
     private static final String CAMUNDA_BPMN = "http://camunda.org/schema/1.0/bpmn";
     private static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";

@@ -1,5 +1,8 @@
 package org.awardeval.review;
+import org.awardeval.call.Rubric;
 
+import org.awardeval.process.ReviewProcess;
+import org.awardeval.process.ProcessVariables;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.stream.Collectors;
@@ -8,8 +11,8 @@ import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.call.CallRepository;
-import org.awardeval.system.AwardProperties;
-import org.awardeval.system.Vars;
+import org.awardeval.settings.AwardProperties;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -36,7 +39,7 @@ public class LoadDossierDelegate implements JavaDelegate {
 
     /** At the start, the application's instance names the assignment; nobody has written to this instance yet. */
     private AssignmentView first(DelegateExecution execution) {
-        long id = Vars.requiredLong(execution, Vars.ASSIGNMENT_ID);
+        long id = ProcessVariables.requiredLong(execution, ReviewProcess.ASSIGNMENT_ID);
         if (!assignments.bindReviewInstance(id, execution.getProcessInstanceId())) {
             throw new IllegalStateException("Assignment " + id + " belongs to another review");
         }
@@ -55,18 +58,18 @@ public class LoadDossierDelegate implements JavaDelegate {
             // Too little time for the usual notice: remind halfway to the due date.
             reminder = now.plus(Duration.between(now, due).dividedBy(2));
         }
-        execution.setVariable(Vars.JUDGE_USER_ID, assignment.judgeUserId());
-        execution.setVariable(Vars.JUDGE_CODE, assignment.judgeCode());
-        execution.setVariable(Vars.APPLICATION_CODE, assignment.applicationCode());
-        execution.setVariable(Vars.CATEGORY_NAME, assignment.categoryName());
-        execution.setVariable(Vars.REVIEW_DUE_AT, Vars.date(due));
-        execution.setVariable(Vars.REMINDER_AT, Vars.date(reminder));
-        execution.setVariable(Vars.GRACE_ENDS_AT, Vars.date(due.plus(properties.reviewGrace())));
-        execution.setVariable(Vars.RUBRIC_WEIGHTS, calls.rubric(assignment.callId()).entrySet().stream()
+        execution.setVariable(ReviewProcess.JUDGE_USER_ID, assignment.judgeUserId());
+        execution.setVariable(ReviewProcess.JUDGE_CODE, assignment.judgeCode());
+        execution.setVariable(ReviewProcess.APPLICATION_CODE, assignment.applicationCode());
+        execution.setVariable(ReviewProcess.CATEGORY_NAME, assignment.categoryName());
+        execution.setVariable(ReviewProcess.REVIEW_DUE_AT, ProcessVariables.date(due));
+        execution.setVariable(ReviewProcess.REMINDER_AT, ProcessVariables.date(reminder));
+        execution.setVariable(ReviewProcess.GRACE_ENDS_AT, ProcessVariables.date(due.plus(properties.reviewGrace())));
+        execution.setVariable(ReviewProcess.RUBRIC_WEIGHTS, calls.rubric(assignment.callId()).entrySet().stream()
                 .map(e -> Rubric.LABELS.get(e.getKey()) + " × " + e.getValue().stripTrailingZeros().toPlainString())
                 .collect(Collectors.joining(", ")));
-        execution.setVariable(Vars.DOSSIER_TITLE, dossier.title());
-        execution.setVariable(Vars.DOSSIER_SUMMARY, dossier.summary());
-        execution.setVariable(Vars.DOSSIER_DESCRIPTION, dossier.description());
+        execution.setVariable(ReviewProcess.DOSSIER_TITLE, dossier.title());
+        execution.setVariable(ReviewProcess.DOSSIER_SUMMARY, dossier.summary());
+        execution.setVariable(ReviewProcess.DOSSIER_DESCRIPTION, dossier.description());
     }
 }

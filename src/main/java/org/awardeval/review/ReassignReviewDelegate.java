@@ -1,10 +1,13 @@
 package org.awardeval.review;
+import org.awardeval.call.Rubric;
 
+import org.awardeval.process.ReviewProcess;
+import org.awardeval.process.ProcessVariables;
 import java.util.List;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.ReviewReassignment;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.Vars;
+import org.awardeval.web.FieldChecks;
+
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,14 +16,12 @@ import org.springframework.stereotype.Component;
 /**
  * Replaces the judge of this review: after they declared a conflict of interest, or when the grace period after the
  * due date is over. The instance then loads the dossier for the new judge; what the previous judge entered is
- * cleared. Raises {@value #ERROR_NO_JUDGE} when nobody is free.
+ * cleared. Raises {@value #ReviewProcess.ERROR_NO_JUDGE_FREE} when nobody is free.
  */
 @Component
 public class ReassignReviewDelegate implements JavaDelegate {
-
-    public static final String ERROR_NO_JUDGE = "NoJudgeFree";
-    static final List<String> FORM_VARIABLES = List.of(Vars.CONFLICT_DECLARED, Vars.CONFLICT_REASON, Vars.PANEL_COMMENT,
-            Vars.APPLICANT_FEEDBACK, Vars.CONFIDENCE);
+    static final List<String> FORM_VARIABLES = List.of(ReviewProcess.CONFLICT_DECLARED, ReviewProcess.CONFLICT_REASON, ReviewProcess.PANEL_COMMENT,
+            ReviewProcess.APPLICANT_FEEDBACK, ReviewProcess.CONFIDENCE);
 
     private final ReviewReassignment reassignment;
     private final AssignmentRepository assignments;
@@ -35,11 +36,11 @@ public class ReassignReviewDelegate implements JavaDelegate {
         String reviewInstance = execution.getProcessInstanceId();
         long assignmentId = assignments.openOfReview(reviewInstance)
                 .orElseThrow(() -> new IllegalStateException("Review " + reviewInstance + " has no open assignment")).id();
-        boolean conflict = Vars.bool(execution, Vars.CONFLICT_DECLARED);
+        boolean conflict = ProcessVariables.bool(execution, ReviewProcess.CONFLICT_DECLARED);
         String reason;
         if (conflict) {
             FieldChecks checks = new FieldChecks();
-            String why = checks.text(Vars.CONFLICT_REASON, Vars.string(execution, Vars.CONFLICT_REASON), true, 1000);
+            String why = checks.text(ReviewProcess.CONFLICT_REASON, ProcessVariables.string(execution, ReviewProcess.CONFLICT_REASON), true, 1000);
             checks.throwIfAnyOnTask();
             reassignment.recordDeclaredConflict(assignmentId);
             reason = "conflict of interest declared by the judge: " + why;
@@ -47,9 +48,9 @@ public class ReassignReviewDelegate implements JavaDelegate {
             reason = "review overdue after the grace period";
         }
         long next = reassignment.reassign(assignmentId, reason)
-                .orElseThrow(() -> new BpmnError(ERROR_NO_JUDGE, "No judge is free to take over this review"));
+                .orElseThrow(() -> new BpmnError(ReviewProcess.ERROR_NO_JUDGE_FREE, "No judge is free to take over this review"));
         assignments.bindReviewInstance(next, reviewInstance);
         execution.removeVariables(FORM_VARIABLES);
-        Rubric.CRITERIA.forEach(criterion -> execution.removeVariable(Vars.SCORE_PREFIX + criterion));
+        Rubric.CRITERIA.forEach(criterion -> execution.removeVariable(ReviewProcess.SCORE_PREFIX + criterion));
     }
 }

@@ -1,5 +1,8 @@
 package org.awardeval.review;
 
+import org.awardeval.call.Rubric;
+import org.awardeval.process.ReviewProcess;
+import org.awardeval.process.ProcessVariables;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +10,8 @@ import java.util.Map;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.call.CallRepository;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.Vars;
+import org.awardeval.web.FieldChecks;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -42,18 +45,18 @@ public class RecordReviewDelegate implements JavaDelegate {
         FieldChecks checks = new FieldChecks();
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (String criterion : Rubric.CRITERIA) {
-            String field = Vars.SCORE_PREFIX + criterion;
+            String field = ReviewProcess.SCORE_PREFIX + criterion;
             try {
-                scores.put(criterion, checks.range(field, Vars.integer(execution, field), true, Rubric.MIN, Rubric.MAX));
+                scores.put(criterion, checks.range(field, ProcessVariables.integer(execution, field), true, Rubric.MIN, Rubric.MAX));
             } catch (IllegalArgumentException | ArithmeticException e) {
                 checks.fail(field, "must be a whole number from " + Rubric.MIN + " to " + Rubric.MAX);
             }
         }
-        String panelComment = checks.text(Vars.PANEL_COMMENT, Vars.string(execution, Vars.PANEL_COMMENT), true, 5000);
-        String feedback = checks.text(Vars.APPLICANT_FEEDBACK, Vars.string(execution, Vars.APPLICANT_FEEDBACK), true, 5000);
-        String confidence = Vars.string(execution, Vars.CONFIDENCE);
+        String panelComment = checks.text(ReviewProcess.PANEL_COMMENT, ProcessVariables.string(execution, ReviewProcess.PANEL_COMMENT), true, 5000);
+        String feedback = checks.text(ReviewProcess.APPLICANT_FEEDBACK, ProcessVariables.string(execution, ReviewProcess.APPLICANT_FEEDBACK), true, 5000);
+        String confidence = ProcessVariables.string(execution, ReviewProcess.CONFIDENCE);
         if (confidence != null && !CONFIDENCE.contains(confidence)) {
-            checks.fail(Vars.CONFIDENCE, "must be one of " + CONFIDENCE);
+            checks.fail(ReviewProcess.CONFIDENCE, "must be one of " + CONFIDENCE);
         }
         checks.throwIfAnyOnTask();
 

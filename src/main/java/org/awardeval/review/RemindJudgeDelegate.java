@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import org.awardeval.announcement.MailTemplates;
-import org.awardeval.announcement.NotificationRepository;
-import org.awardeval.announcement.NotificationRepository.Notification;
+import org.awardeval.mail.MailTemplates;
+import org.awardeval.mail.OutboxRepository;
+import org.awardeval.mail.OutboxRepository.Notification;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.assignment.JudgeRepository;
@@ -27,11 +27,11 @@ public class RemindJudgeDelegate implements JavaDelegate {
     private final AssignmentRepository assignments;
     private final JudgeRepository judges;
     private final CallRepository calls;
-    private final NotificationRepository notifications;
+    private final OutboxRepository notifications;
     private final MailTemplates templates;
 
     public RemindJudgeDelegate(AssignmentRepository assignments, JudgeRepository judges, CallRepository calls,
-            NotificationRepository notifications, MailTemplates templates) {
+            OutboxRepository notifications, MailTemplates templates) {
         this.assignments = assignments;
         this.judges = judges;
         this.calls = calls;
@@ -50,7 +50,7 @@ public class RemindJudgeDelegate implements JavaDelegate {
         String due = READABLE.format(assignment.dueAt().atZoneSameInstant(ZoneId.of(call.timeZone()))) + " " + call.timeZone();
         MailTemplates.Rendered mail = templates.render("reminder", Map.of("judgeName", judgeName, "code", assignment.applicationCode(),
                 "callName", call.name(), "due", due));
-        notifications.insertOnce(new Notification(assignment.applicationId(), KIND_PREFIX + assignment.id(), assignment.judgeEmail(),
+        notifications.insertOnce(new Notification(call.id(), assignment.applicationId(), assignment.applicationCode(), KIND_PREFIX + assignment.id(), assignment.judgeEmail(),
                 call.name() + ": your review of " + assignment.applicationCode() + " is due on " + due, mail.text(), mail.html(),
                 OffsetDateTime.now()));
     }

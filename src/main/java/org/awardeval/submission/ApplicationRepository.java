@@ -110,17 +110,21 @@ public class ApplicationRepository {
     }
 
     /** Moves every application of a call from one status to another; returns how many moved. */
-    public int setStatusOfCall(long callId, ApplicationStatus from, ApplicationStatus to) {
+    int moveAllOfCall(long callId, ApplicationStatus from, ApplicationStatus to) {
         return jdbc.sql("UPDATE application SET status = ? WHERE call_id = ? AND status = ?").params(to.name(), callId, from.name()).update();
     }
 
-    public void setStatus(long id, ApplicationStatus status) {
-        jdbc.sql("UPDATE application SET status = ? WHERE id = ?").params(status.name(), id).update();
+    /** Moves the application to a status if it is in one of {@code from}; returns how many rows moved (0 or 1). */
+    int move(long id, Collection<ApplicationStatus> from, ApplicationStatus to) {
+        if (from.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE application SET status = :to WHERE id = :id AND status IN (:from)").param("to", to.name()).param("id", id)
+                .param("from", from.stream().map(Enum::name).toList()).update();
     }
 
-    public void recordEligibility(long id, ApplicationStatus status, String rule, String reason) {
-        jdbc.sql("UPDATE application SET status = ?, eligibility_rule = ?, eligibility_reason = ? WHERE id = ?")
-                .params(status.name(), rule, reason, id).update();
+    void recordEligibility(long id, String rule, String reason) {
+        jdbc.sql("UPDATE application SET eligibility_rule = ?, eligibility_reason = ? WHERE id = ?").params(rule, reason, id).update();
     }
 
     public static String normalise(String name) {

@@ -1,8 +1,10 @@
 package org.awardeval.submission;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** Where an application is in the cycle. */
+/** Where an application is in the cycle, and where it may go next; {@link ApplicationLifecycle} moves it. */
 public enum ApplicationStatus {
     /** Stored; eligibility not yet decided (rules running, or a coordinator's check open). */
     SUBMITTED,
@@ -17,4 +19,16 @@ public enum ApplicationStatus {
 
     public static final List<ApplicationStatus> UNSETTLED = List.of(SUBMITTED, ELIGIBLE);
     public static final List<ApplicationStatus> UNREVIEWED = List.of(READY, IN_REVIEW);
+
+    /** The statuses from which an application may move to this one. */
+    Set<ApplicationStatus> from() {
+        return switch (this) {
+            case SUBMITTED -> EnumSet.noneOf(ApplicationStatus.class);
+            case ELIGIBLE, INELIGIBLE -> EnumSet.of(SUBMITTED);
+            case READY -> EnumSet.of(ELIGIBLE);
+            case IN_REVIEW -> EnumSet.of(READY);
+            case REVIEWED -> EnumSet.of(IN_REVIEW);
+            case AWARDED, NOT_AWARDED -> EnumSet.of(REVIEWED);
+        };
+    }
 }

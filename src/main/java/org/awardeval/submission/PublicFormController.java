@@ -1,5 +1,6 @@
 package org.awardeval.submission;
 
+import org.awardeval.call.OrganisationType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,8 +8,8 @@ import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
 import org.awardeval.submission.SubmissionService.Submission;
-import org.awardeval.system.NotFoundException;
-import org.awardeval.system.ValidationException;
+import org.awardeval.web.NotFoundException;
+import org.awardeval.web.ValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

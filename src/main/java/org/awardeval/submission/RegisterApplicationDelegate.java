@@ -1,7 +1,9 @@
 package org.awardeval.submission;
 
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
 import java.util.List;
-import org.awardeval.system.Vars;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,20 +25,20 @@ public class RegisterApplicationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariable(Vars.APPLICATION_ID) == null) {
-            ApplicationForm form = new ApplicationForm(Vars.string(execution, Vars.ORGANISATION_NAME),
-                    Vars.string(execution, Vars.ORGANISATION_TYPE), Vars.string(execution, Vars.COUNTRY),
-                    Vars.string(execution, Vars.CATEGORY_CODE), Vars.string(execution, Vars.CONTACT_NAME),
-                    Vars.string(execution, Vars.CONTACT_EMAIL), Vars.string(execution, Vars.TITLE),
-                    Vars.string(execution, Vars.SUMMARY), Vars.string(execution, Vars.DESCRIPTION),
-                    Vars.integer(execution, Vars.EDUCATORS_REACHED), Vars.string(execution, Vars.OUTCOMES),
-                    Vars.string(execution, Vars.PARTNERS), Vars.bool(execution, Vars.CONSENT), null, null);
-            StoredApplication stored = submissions.store(Vars.requiredLong(execution, Vars.CALL_ID), form);
-            execution.removeVariables(List.of(Vars.TITLE, Vars.SUMMARY, Vars.DESCRIPTION, Vars.EDUCATORS_REACHED, Vars.OUTCOMES,
-                    Vars.PARTNERS, Vars.CONSENT));
+        if (execution.getVariable(ApplicationProcess.APPLICATION_ID) == null) {
+            ApplicationForm form = new ApplicationForm(ProcessVariables.string(execution, ApplicationProcess.ORGANISATION_NAME),
+                    ProcessVariables.string(execution, ApplicationProcess.ORGANISATION_TYPE), ProcessVariables.string(execution, ApplicationProcess.COUNTRY),
+                    ProcessVariables.string(execution, ApplicationProcess.CATEGORY_CODE), ProcessVariables.string(execution, ApplicationProcess.CONTACT_NAME),
+                    ProcessVariables.string(execution, ApplicationProcess.CONTACT_EMAIL), ProcessVariables.string(execution, ApplicationProcess.TITLE),
+                    ProcessVariables.string(execution, ApplicationProcess.SUMMARY), ProcessVariables.string(execution, ApplicationProcess.DESCRIPTION),
+                    ProcessVariables.integer(execution, ApplicationProcess.EDUCATORS_REACHED), ProcessVariables.string(execution, ApplicationProcess.OUTCOMES),
+                    ProcessVariables.string(execution, ApplicationProcess.PARTNERS), ProcessVariables.bool(execution, ApplicationProcess.CONSENT), null, null);
+            StoredApplication stored = submissions.store(ApplicationProcess.callId(execution), form);
+            execution.removeVariables(List.of(ApplicationProcess.TITLE, ApplicationProcess.SUMMARY, ApplicationProcess.DESCRIPTION, ApplicationProcess.EDUCATORS_REACHED, ApplicationProcess.OUTCOMES,
+                    ApplicationProcess.PARTNERS, ApplicationProcess.CONSENT));
             execution.setVariables(SubmissionService.identityVariables(stored));
             execution.setProcessBusinessKey(stored.code());
         }
-        applications.setProcessInstance(Vars.requiredLong(execution, Vars.APPLICATION_ID), execution.getProcessInstanceId());
+        applications.setProcessInstance(ApplicationProcess.applicationId(execution), execution.getProcessInstanceId());
     }
 }

@@ -3,12 +3,13 @@ package org.awardeval.submission;
 import java.util.Map;
 import org.awardeval.call.CallRepository;
 import org.awardeval.submission.SubmissionService.Submission;
-import org.awardeval.system.NotFoundException;
-import org.awardeval.system.ValidationException;
-import org.awardeval.system.ValidationException.FieldError;
+import org.awardeval.web.NotFoundException;
+import org.awardeval.web.ValidationException;
+import org.awardeval.web.ValidationException.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +22,10 @@ public class SubmissionController {
     private final CsvImporter importer;
     private final CallRepository calls;
 
-    public SubmissionController(SubmissionService submissions, CsvImporter importer, CallRepository calls) {
+    private final ApplicationStatistics statistics;
+
+    public SubmissionController(SubmissionService submissions, CsvImporter importer, CallRepository calls, ApplicationStatistics statistics) {
+        this.statistics = statistics;
         this.submissions = submissions;
         this.importer = importer;
         this.calls = calls;
@@ -50,5 +54,11 @@ public class SubmissionController {
         if (calls.find(callId).isEmpty()) {
             throw new NotFoundException("There is no call with id " + callId);
         }
+    }
+
+    @GetMapping("/api/calls/{callId}/statistics")
+    public ApplicationStatistics.Statistics statistics(@PathVariable long callId) {
+        calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
+        return statistics.of(callId);
     }
 }

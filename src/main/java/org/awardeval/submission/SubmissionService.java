@@ -1,5 +1,7 @@
 package org.awardeval.submission;
 
+import org.awardeval.call.OrganisationType;
+import org.awardeval.process.ApplicationProcess;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,8 +12,8 @@ import org.awardeval.call.AwardCall;
 import org.awardeval.call.Category;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
-import org.awardeval.system.FieldChecks;
-import org.awardeval.system.Vars;
+import org.awardeval.web.FieldChecks;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SubmissionService {
-
-    public static final String PROCESS_KEY = "Application";
     private static final Pattern CATEGORY_CODE = Pattern.compile("^[A-Z]{2}$");
 
     private final CallRepository calls;
@@ -52,7 +52,7 @@ public class SubmissionService {
             return new Submission(existing.get().id(), existing.get().code(), true);
         }
         StoredApplication stored = store(callId, form);
-        runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        runtimeService.createProcessInstanceByKey(ApplicationProcess.KEY)
                 .businessKey(stored.code())
                 .setVariables(identityVariables(stored))
                 .execute();
@@ -65,32 +65,32 @@ public class SubmissionService {
         FieldChecks checks = new FieldChecks();
         AwardCall call = calls.find(callId).orElse(null);
         if (call == null) {
-            checks.fail(Vars.CALL_ID, "there is no call with id " + callId);
+            checks.fail(ApplicationProcess.CALL_ID, "there is no call with id " + callId);
             checks.throwIfAny();
         }
-        String organisation = checks.name(Vars.ORGANISATION_NAME, form.organisationName(), 300);
-        String type = checks.text(Vars.ORGANISATION_TYPE, form.organisationType(), true, 40);
+        String organisation = checks.name(ApplicationProcess.ORGANISATION_NAME, form.organisationName(), 300);
+        String type = checks.text(ApplicationProcess.ORGANISATION_TYPE, form.organisationType(), true, 40);
         if (type != null && Arrays.stream(OrganisationType.values()).noneMatch(t -> t.name().equals(type))) {
-            checks.fail(Vars.ORGANISATION_TYPE, "'" + type + "' is not one of " + Arrays.toString(OrganisationType.values()));
+            checks.fail(ApplicationProcess.ORGANISATION_TYPE, "'" + type + "' is not one of " + Arrays.toString(OrganisationType.values()));
         }
-        String country = checks.name(Vars.COUNTRY, form.country(), 100);
-        String category = checks.text(Vars.CATEGORY_CODE, form.categoryCode(), true, 2);
+        String country = checks.name(ApplicationProcess.COUNTRY, form.country(), 100);
+        String category = checks.text(ApplicationProcess.CATEGORY_CODE, form.categoryCode(), true, 2);
         if (category != null && !CATEGORY_CODE.matcher(category).matches()) {
-            checks.fail(Vars.CATEGORY_CODE, "must be a category code of two capital letters, was '" + category + "'");
+            checks.fail(ApplicationProcess.CATEGORY_CODE, "must be a category code of two capital letters, was '" + category + "'");
         } else if (category != null) {
             List<String> codes = calls.categories(callId).stream().map(Category::code).toList();
             if (!codes.contains(category)) {
-                checks.fail(Vars.CATEGORY_CODE, "'" + category + "' is not a category of this call; the categories are " + codes);
+                checks.fail(ApplicationProcess.CATEGORY_CODE, "'" + category + "' is not a category of this call; the categories are " + codes);
             }
         }
-        String contactName = checks.name(Vars.CONTACT_NAME, form.contactName(), 200);
-        String contactEmail = checks.email(Vars.CONTACT_EMAIL, form.contactEmail());
-        String title = checks.text(Vars.TITLE, form.title(), true, 300);
-        String summary = checks.text(Vars.SUMMARY, form.summary(), false, 2000);
-        String description = checks.text(Vars.DESCRIPTION, form.description(), false, 20000);
-        Integer educators = checks.range(Vars.EDUCATORS_REACHED, form.educatorsReached(), false, 0, 100_000_000);
-        String outcomes = checks.text(Vars.OUTCOMES, form.outcomes(), false, 2000);
-        String partners = checks.text(Vars.PARTNERS, form.partners(), false, 1000);
+        String contactName = checks.name(ApplicationProcess.CONTACT_NAME, form.contactName(), 200);
+        String contactEmail = checks.email(ApplicationProcess.CONTACT_EMAIL, form.contactEmail());
+        String title = checks.text(ApplicationProcess.TITLE, form.title(), true, 300);
+        String summary = checks.text(ApplicationProcess.SUMMARY, form.summary(), false, 2000);
+        String description = checks.text(ApplicationProcess.DESCRIPTION, form.description(), false, 20000);
+        Integer educators = checks.range(ApplicationProcess.EDUCATORS_REACHED, form.educatorsReached(), false, 0, 100_000_000);
+        String outcomes = checks.text(ApplicationProcess.OUTCOMES, form.outcomes(), false, 2000);
+        String partners = checks.text(ApplicationProcess.PARTNERS, form.partners(), false, 1000);
         Map<String, String> extra = form.extraFacts() == null ? Map.of() : form.extraFacts();
         extra.forEach((key, value) -> checks.text("extraFacts." + key, value, false, 1000));
         if (extra.size() > 30) {
@@ -102,7 +102,7 @@ public class SubmissionService {
             checks.fail("submittedAt", "lies in the future: " + submittedAt);
         }
         if (call.status() != CallStatus.OPEN) {
-            checks.fail(Vars.CALL_ID, "the call '" + call.name() + "' is closed and takes no more applications (submission deadline "
+            checks.fail(ApplicationProcess.CALL_ID, "the call '" + call.name() + "' is closed and takes no more applications (submission deadline "
                     + call.deadlineText() + ")");
         } else if (now.isAfter(call.submissionDeadline())) {
             checks.fail("submittedAt", "the submission deadline of '" + call.name() + "' was " + call.deadlineText());
@@ -119,16 +119,16 @@ public class SubmissionService {
     /** The facts the application's process and its coordinator tasks show; they never reach a review instance. */
     public static Map<String, Object> identityVariables(StoredApplication application) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Vars.APPLICATION_ID, application.id());
-        variables.put(Vars.CALL_ID, application.callId());
-        variables.put(Vars.APPLICATION_CODE, application.code());
-        variables.put(Vars.APPLICATION_TITLE, application.title());
-        variables.put(Vars.ORGANISATION_NAME, application.organisationName());
-        variables.put(Vars.ORGANISATION_TYPE, application.organisationType());
-        variables.put(Vars.COUNTRY, application.country());
-        variables.put(Vars.CATEGORY_CODE, application.categoryCode());
-        variables.put(Vars.CONTACT_NAME, application.contactName());
-        variables.put(Vars.CONTACT_EMAIL, application.contactEmail());
+        variables.put(ApplicationProcess.APPLICATION_ID, application.id());
+        variables.put(ApplicationProcess.CALL_ID, application.callId());
+        variables.put(ApplicationProcess.APPLICATION_CODE, application.code());
+        variables.put(ApplicationProcess.APPLICATION_TITLE, application.title());
+        variables.put(ApplicationProcess.ORGANISATION_NAME, application.organisationName());
+        variables.put(ApplicationProcess.ORGANISATION_TYPE, application.organisationType());
+        variables.put(ApplicationProcess.COUNTRY, application.country());
+        variables.put(ApplicationProcess.CATEGORY_CODE, application.categoryCode());
+        variables.put(ApplicationProcess.CONTACT_NAME, application.contactName());
+        variables.put(ApplicationProcess.CONTACT_EMAIL, application.contactEmail());
         return variables;
     }
 }

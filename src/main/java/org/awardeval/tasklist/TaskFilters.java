@@ -1,5 +1,8 @@
 package org.awardeval.tasklist;
 
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ReviewProcess;
+import org.awardeval.process.ApplicationProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +36,6 @@ public class TaskFilters {
     public static final String MY_REVIEWS = "My reviews";
     public static final String MY_VOTES = "My votes";
     public static final String MY_TASKS = "My tasks";
-
-    static final String TASK_CHECK_ELIGIBILITY = "Task_CheckEligibility";
-    static final String TASK_CHECK_REDACTION = "Task_CheckRedaction";
-    static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
-    static final String TASK_REVIEW = "Task_ReviewApplication";
-    static final String TASK_PANEL_VOTE = "Task_PanelVote";
     private static final String CURRENT_USER = "${currentUser()}";
     private static final Logger LOG = LoggerFactory.getLogger(TaskFilters.class);
 
@@ -62,25 +59,25 @@ public class TaskFilters {
         List<Map<String, String>> application = List.of(column("applicationCode", "Application"));
         for (Definition definition : List.of(
                 new Definition(ELIGIBILITY_CHECKS, 1, "Applications the eligibility rules could not decide: decide and say why.",
-                        taskService.createTaskQuery().taskDefinitionKey(TASK_CHECK_ELIGIBILITY).taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(),
+                        taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_ELIGIBILITY).taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(),
                         application, List.of(Groups.COORDINATORS)),
                 new Definition(REDACTION_CHECKS, 2, "Dossiers waiting for a check that nothing identifies the applicant.",
-                        taskService.createTaskQuery().taskDefinitionKey(TASK_CHECK_REDACTION).taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(),
+                        taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION).taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(),
                         application, List.of(Groups.COORDINATORS)),
                 new Definition(OVERDUE_REVIEWS, 3, "Reviews past their deadline: contact the judge before the grace period ends.",
-                        taskService.createTaskQuery().taskDefinitionKey(TASK_ESCALATE_OVERDUE).taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(),
+                        taskService.createTaskQuery().taskDefinitionKey(ReviewProcess.TASK_ESCALATE_OVERDUE).taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(),
                         List.of(column("applicationCode", "Application"), column("judgeCode", "Judge")), List.of(Groups.COORDINATORS)),
                 new Definition(ALL_OPEN_REVIEWS, 4, "Every review a judge has not completed yet, the earliest deadline first.",
-                        taskService.createTaskQuery().taskDefinitionKey(TASK_REVIEW).orderByDueDate().asc(),
+                        taskService.createTaskQuery().taskDefinitionKey(ReviewProcess.TASK_REVIEW_APPLICATION).orderByDueDate().asc(),
                         List.of(column("applicationCode", "Application"), column("judgeCode", "Judge")), List.of(Groups.COORDINATORS)),
                 new Definition(COORDINATION, 5, "Every task waiting for a coordinator.",
                         taskService.createTaskQuery().taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(), application, List.of(Groups.COORDINATORS)),
                 new Definition(MY_REVIEWS, -20, "The applications you review, the earliest deadline first.",
-                        taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKey(TASK_REVIEW)
+                        taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKey(ReviewProcess.TASK_REVIEW_APPLICATION)
                                 .orderByDueDate().asc(),
                         application, List.of(Groups.JUDGES)),
                 new Definition(MY_VOTES, -15, "The shortlists you vote on.",
-                        taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKey(TASK_PANEL_VOTE),
+                        taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE),
                         List.of(), List.of(Groups.PANEL)),
                 new Definition(MY_TASKS, -10, "Every task assigned to you.",
                         taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER), List.of(),

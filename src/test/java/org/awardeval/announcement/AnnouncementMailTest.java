@@ -1,5 +1,7 @@
 package org.awardeval.announcement;
 
+import org.awardeval.mail.MailOutbox;
+import org.awardeval.mail.OutboxRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.awardeval.announcement.NotificationRepository.Stored;
+import org.awardeval.mail.OutboxRepository.Stored;
 import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.support.CycleDriver;
@@ -41,7 +43,7 @@ class AnnouncementMailTest {
     @Autowired CycleDriver driver;
     @Autowired CallService callService;
     @Autowired MailOutbox outbox;
-    @Autowired NotificationRepository notifications;
+    @Autowired OutboxRepository notifications;
     @Autowired JdbcClient jdbc;
     @Autowired MovableClock clock;
 
@@ -72,7 +74,7 @@ class AnnouncementMailTest {
         assertThat(outbox.flush()).isEqualTo(3);
         // A retried job writes the same notification again, and the outbox is flushed again, twice at once.
         Stored any = notifications.byCall(callId).get(0);
-        assertThat(notifications.insertOnce(new NotificationRepository.Notification(any.applicationId(), any.kind(), any.recipient(),
+        assertThat(notifications.insertOnce(new OutboxRepository.Notification(callId, any.applicationId(), "any", any.kind(), any.recipient(),
                 any.subject(), any.body(), "<p>again</p>", OffsetDateTime.now()))).isFalse();
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(outbox::flush);
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(outbox::flush);
@@ -115,7 +117,7 @@ class AnnouncementMailTest {
         assertThat(outbox.flush()).isEqualTo(2);
         assertThat(outbox.flush()).isZero();
         assertThat(smtp.getReceivedMessages().length - before).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT MIN(sent_at) FROM notification n JOIN application a ON a.id = n.application_id "
+        assertThat(jdbc.sql("SELECT MIN(sent_at) FROM mail_outbox n JOIN application a ON a.id = n.application_id "
                 + "WHERE a.call_id = ? AND n.kind = 'RESULT'").param(callId).query(OffsetDateTime.class).single()).isAfter(embargo);
     }
 

@@ -10,7 +10,7 @@ import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
-import org.awardeval.system.CsvExport;
+import org.awardeval.web.CsvExport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;

@@ -1,5 +1,6 @@
 package org.awardeval.bench;
 
+import org.awardeval.process.AwardCycleProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -325,7 +326,7 @@ public final class CycleBenchmark {
         phases.put("redaction_check_s", seconds(phase));
 
         phase = System.nanoTime();
-        Task close = taskService.createTaskQuery().taskDefinitionKey(CallService.CLOSE_TASK).singleResult();
+        Task close = taskService.createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_CLOSE_CALL_EARLY).singleResult();
         driver.completeAs(COORDINATOR, close.getId(), Map.of());
         long expected = (long) applications * reviews;
         awaitCount("review tasks", () -> taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").count(), expected);
@@ -354,7 +355,7 @@ public final class CycleBenchmark {
         phases.put("panel_s", seconds(phase));
 
         phase = System.nanoTime();
-        awaitCount("applicants notified", () -> count("SELECT COUNT(*) FROM notification n JOIN application a ON a.id = n.application_id "
+        awaitCount("applicants notified", () -> count("SELECT COUNT(*) FROM mail_outbox n JOIN application a ON a.id = n.application_id "
                 + "WHERE a.call_id = ? AND n.kind = 'RESULT'", callId), applications);
         awaitCount("instances ended", () -> applications - runtimeService.createProcessInstanceQuery().processDefinitionKey("Application")
                 .count(), applications);

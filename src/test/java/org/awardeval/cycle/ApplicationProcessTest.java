@@ -6,14 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.Map;
 import org.awardeval.anonymisation.DossierRepository;
-import org.awardeval.announcement.NotificationRepository;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
-import org.awardeval.system.TaskInputException;
-import org.awardeval.system.ValidationException;
+import org.awardeval.web.TaskInputException;
+import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,7 +34,7 @@ class ApplicationProcessTest {
     @Autowired TaskService taskService;
     @Autowired ApplicationRepository applications;
     @Autowired DossierRepository dossiers;
-    @Autowired NotificationRepository notifications;
+    @Autowired OutboxRepository notifications;
 
     long callId;
 

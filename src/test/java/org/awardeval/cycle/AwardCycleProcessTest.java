@@ -1,5 +1,6 @@
 package org.awardeval.cycle;
 
+import org.awardeval.process.AwardCycleProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,7 +15,7 @@ import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
-import org.awardeval.system.ValidationException;
+import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -92,7 +93,7 @@ class AwardCycleProcessTest {
 
     @Test
     void invalidCallSettingsAreRefusedFieldByFieldAndStartNothing() {
-        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(CallService.PROCESS_KEY).count();
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AwardCycleProcess.KEY).count();
         OffsetDateTime now = OffsetDateTime.now();
         assertThatThrownBy(() -> callService.open(new CallRequest("", null, "pa-25", now.minusDays(1), now.minusDays(2), 0, 3,
                 "nobody")))
@@ -103,7 +104,7 @@ class AwardCycleProcessTest {
                 .hasMessageContaining("reviewDeadline: must be after the submission deadline")
                 .hasMessageContaining("reviewsPerApplication: must be between 1 and 10")
                 .hasMessageContaining("chairUserId: 'nobody' is not a user of the group panel");
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CallService.PROCESS_KEY).count()).isEqualTo(before);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AwardCycleProcess.KEY).count()).isEqualTo(before);
     }
 
     private ProcessInstance cycle(long callId) {

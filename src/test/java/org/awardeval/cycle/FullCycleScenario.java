@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.awardeval.announcement.NotificationRepository;
-import org.awardeval.announcement.NotificationRepository.Stored;
+import org.awardeval.mail.OutboxRepository;
+import org.awardeval.mail.OutboxRepository.Stored;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService;
@@ -47,7 +47,7 @@ abstract class FullCycleScenario {
     @Autowired ApplicationRepository applications;
     @Autowired CallRepository calls;
     @Autowired ResultRepository results;
-    @Autowired NotificationRepository notifications;
+    @Autowired OutboxRepository notifications;
     @Autowired JdbcClient jdbc;
     @Autowired PanelService panel;
 

@@ -10,7 +10,7 @@ import org.awardeval.call.CallService;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
-import org.awardeval.system.TaskInputException;
+import org.awardeval.web.TaskInputException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -118,7 +118,7 @@ class ReviewProcessTest {
         assertThat(task.getDueDate()).isNotNull();
 
         driver.fire(instance, "Event_ReminderDue");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = ? AND kind LIKE 'REMIND-%' AND subject LIKE '%is due on%'")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND kind LIKE 'REMIND-%' AND subject LIKE '%is due on%'")
                 .param(late + "@judges.test").query(Long.class).single()).isOne();
 
         driver.fire(instance, "Event_ReviewOverdue");

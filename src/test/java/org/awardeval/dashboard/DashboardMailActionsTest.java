@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awardeval.announcement.MailChecks;
-import org.awardeval.announcement.NotificationRepository;
-import org.awardeval.announcement.NotificationRepository.Notification;
+import org.awardeval.mail.MailChecks;
+import org.awardeval.mail.OutboxRepository;
+import org.awardeval.mail.OutboxRepository.Notification;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
@@ -35,7 +35,7 @@ class DashboardMailActionsTest {
 
     @LocalServerPort int port;
     @Autowired CycleDriver driver;
-    @Autowired NotificationRepository notifications;
+    @Autowired OutboxRepository notifications;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -45,10 +45,10 @@ class DashboardMailActionsTest {
         notifications.byCall(callId).forEach(stored -> notifications.markSent(stored.id(), OffsetDateTime.now()));
         OffsetDateTime now = OffsetDateTime.now();
         for (Submission submission : submitted) {
-            notifications.insertOnce(new Notification(submission.applicationId(), "TEST", "contact-" + submission.applicationId()
+            notifications.insertOnce(new Notification(callId, submission.applicationId(), submission.code(), "TEST", "contact-" + submission.applicationId()
                     + "@example.org", "Subject", "Body", "<p>Body</p>", now));
         }
-        List<Long> ids = notifications.byCall(callId).stream().filter(n -> n.kind().equals("TEST")).map(NotificationRepository.Stored::id).toList();
+        List<Long> ids = notifications.byCall(callId).stream().filter(n -> n.kind().equals("TEST")).map(OutboxRepository.Stored::id).toList();
         long failed = ids.get(0);
         long sendingNow = ids.get(1);
         long cutOff = ids.get(2);
@@ -69,7 +69,7 @@ class DashboardMailActionsTest {
         assertThat(afterFailed).contains("goes out again");
         assertThat(row(failed)).containsEntry("status", "PENDING").containsEntry("attempts", 0).containsEntry("checked_by", CycleDriver.COORDINATOR);
         assertThat(row(failed).get("last_error")).isNull();
-        assertThat(notifications.due(OffsetDateTime.now(), 1000)).extracting(NotificationRepository.Outgoing::id).contains(failed);
+        assertThat(notifications.due(OffsetDateTime.now(), 1000)).extracting(OutboxRepository.Outgoing::id).contains(failed);
 
         String afterSendingNow = post(coordinator, "/dashboard/mails/" + sendingNow + "/send-again", callId, csrf(afterFailed));
         assertThat(afterSendingNow).contains("is being sent now", "mark it arrived or send it again");
@@ -103,7 +103,7 @@ class DashboardMailActionsTest {
 
     private Map<String, Object> row(long id) {
         Map<String, Object> row = new HashMap<>();
-        jdbc.sql("SELECT status, attempts, checked_by, last_error FROM notification WHERE id = ?").param(id).query().singleRow()
+        jdbc.sql("SELECT status, attempts, checked_by, last_error FROM mail_outbox WHERE id = ?").param(id).query().singleRow()
                 .forEach((column, value) -> row.put(column.toLowerCase(), value));
         return row;
     }

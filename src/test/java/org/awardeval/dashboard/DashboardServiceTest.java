@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.awardeval.announcement.NotificationRepository;
-import org.awardeval.announcement.NotificationRepository.Notification;
+import org.awardeval.mail.OutboxRepository;
+import org.awardeval.mail.OutboxRepository.Notification;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
@@ -19,21 +19,21 @@ class DashboardServiceTest {
 
     @Autowired CycleDriver driver;
     @Autowired DashboardService dashboard;
-    @Autowired NotificationRepository notifications;
+    @Autowired OutboxRepository notifications;
 
     @Test
     void failedAndUnconfirmedEmailsAreListedForTheCoordinator() {
         long callId = driver.openCall("Dashboard e-mails");
         List<Submission> submitted = CycleDriver.sixEligible("dbm").subList(0, 4).stream().map(form -> driver.submit(callId, form)).toList();
         // Whatever the submission itself sent is out of the way.
-        List<NotificationRepository.Stored> earlier = notifications.byCall(callId);
+        List<OutboxRepository.Stored> earlier = notifications.byCall(callId);
         earlier.forEach(stored -> notifications.markSent(stored.id(), OffsetDateTime.now()));
         for (Submission submission : submitted) {
             long application = submission.applicationId();
-            notifications.insertOnce(new Notification(application, "TEST", "contact-" + application + "@example.org", "Subject", "Body",
+            notifications.insertOnce(new Notification(callId, application, submission.code(), "TEST", "contact-" + application + "@example.org", "Subject", "Body",
                     "<p>Body</p>", OffsetDateTime.now()));
         }
-        List<NotificationRepository.Stored> tests = notifications.byCall(callId).stream().filter(n -> n.kind().equals("TEST")).toList();
+        List<OutboxRepository.Stored> tests = notifications.byCall(callId).stream().filter(n -> n.kind().equals("TEST")).toList();
         notifications.claim(tests.get(0).id(), OffsetDateTime.now());
         notifications.claim(tests.get(1).id(), OffsetDateTime.now());
         notifications.markFailed(tests.get(1).id(), "550 mailbox unavailable", false);
@@ -44,7 +44,7 @@ class DashboardServiceTest {
 
         assertThat(progress.mailsByStatus()).containsExactly(entry("PENDING", 1L), entry("SENDING", 1L),
                 entry("SENT", earlier.size() + 1L), entry("FAILED", 1L));
-        assertThat(progress.mailsToCheck()).extracting(NotificationRepository.ToCheck::status).containsExactlyInAnyOrder("SENDING", "FAILED");
+        assertThat(progress.mailsToCheck()).extracting(OutboxRepository.ToCheck::status).containsExactlyInAnyOrder("SENDING", "FAILED");
         assertThat(progress.mailsToCheck()).filteredOn(m -> m.status().equals("FAILED")).singleElement().satisfies(m -> {
             assertThat(m.lastError()).isEqualTo("550 mailbox unavailable");
             assertThat(m.attempts()).isOne();

@@ -13,7 +13,7 @@ import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
-import org.awardeval.system.TaskInputException;
+import org.awardeval.web.TaskInputException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;

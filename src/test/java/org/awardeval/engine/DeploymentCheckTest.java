@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.awardeval.system.ProcessDeployer;
+import org.awardeval.deployment.ProcessDeployer;
 import org.junit.jupiter.api.Test;
 
 /** What a process owner may deploy: the shipped processes, and nothing that runs code of its own. */
@@ -75,13 +75,13 @@ public class DeploymentCheckTest {
     void whatTheShippedProcessesDoStaysAllowed() {
         for (String ok : List.of("${reviewDueAt}", "${eligibilityOutcome == 'DOUBTFUL'}", "${execution.getVariable('conflictDeclared') == true}",
                 "${decisionResult.getSingleResult().reason}", "${not empty x and y > 3 ? 'a' : 'b'}", "Review ${applicationCode}",
-                "${assignmentRepository.idsForApplication(applicationId)}")) {
+                "${assignmentIds}")) {
             assertThat(DeploymentCheck.problems(Map.of("ok.bpmn", bpmn("<bpmn:userTask id=\"Task_Ok\" name=\"" + ok + "\"/>"))))
                     .as(ok).isEmpty();
         }
         // Near misses of the allowed calls.
         for (String bad : List.of("${execution.getVariable(x.y)}", "${execution.setVariable('a', 1)}",
-                "${decisionResult.getSingleResult().rule.getClass()}", "${assignmentRepository.markDone(1)}")) {
+                "${decisionResult.getSingleResult().rule.getClass()}", "${assignmentRepository.idsForApplication(applicationId)}")) {
             assertThat(DeploymentCheck.problems(Map.of("bad.bpmn", bpmn("<bpmn:userTask id=\"Task_Bad\" name=\"" + bad + "\"/>"))))
                     .as(bad).hasSize(1);
         }

@@ -75,7 +75,7 @@ class CrashRecoveryPostgresTest {
         killWhileRunning(second, cycle, "Task_Announce");
 
         start("third", cycle, "PT1S");
-        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM notification WHERE status = 'SENT'") == APPLICATIONS,
+        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'") == APPLICATIONS,
                 Duration.ofMinutes(3));
         Thread.sleep(3000);
         Mails.assertOnePerRecipient(smtp.getReceivedMessages(), APPLICATIONS);

@@ -66,7 +66,7 @@ class TwoNodesPostgresTest {
                 == 3L * APPLICATIONS, Duration.ofMinutes(2));
         cycle.reviewAll(nodes);
         cycle.voteAndConfirm(nodes.get(1), nodes.get(0));
-        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM notification WHERE status = 'SENT'") == APPLICATIONS,
+        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'") == APPLICATIONS,
                 Duration.ofMinutes(2));
         Thread.sleep(3000);
 

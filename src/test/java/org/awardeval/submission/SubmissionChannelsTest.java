@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awardeval.announcement.NotificationRepository;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.support.CycleDriver;
@@ -36,7 +36,7 @@ class SubmissionChannelsTest {
     @Autowired CycleDriver driver;
     @Autowired CallService callService;
     @Autowired ApplicationRepository applications;
-    @Autowired NotificationRepository notifications;
+    @Autowired OutboxRepository notifications;
     @Autowired RuntimeService runtimeService;
 
     long callId;

@@ -1,5 +1,7 @@
 package org.awardeval.tasklist;
 
+import org.awardeval.process.ReviewProcess;
+import org.awardeval.process.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -45,14 +47,14 @@ class TaskFiltersTest {
         long callId = driver.openCall("Filters");
         CycleDriver.sixEligible("flt").forEach(form -> driver.submit(callId, form));
         driver.runJobs();
-        Task check = taskService.createTaskQuery().taskDefinitionKey(TaskFilters.TASK_CHECK_REDACTION).list().get(0);
+        Task check = taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION).list().get(0);
         taskService.claim(check.getId(), CycleDriver.COORDINATOR);
         assertThat(as(CycleDriver.COORDINATOR, () -> ids(TaskFilters.REDACTION_CHECKS))).contains(check.getId());
         assertThat(as(CycleDriver.COORDINATOR, () -> ids(TaskFilters.ELIGIBILITY_CHECKS))).doesNotContain(check.getId());
 
         driver.runToReviews(callId);
         String judge = CycleDriver.judges().get(1);
-        List<String> mine = taskService.createTaskQuery().taskAssignee(judge).taskDefinitionKey(TaskFilters.TASK_REVIEW).list()
+        List<String> mine = taskService.createTaskQuery().taskAssignee(judge).taskDefinitionKey(ReviewProcess.TASK_REVIEW_APPLICATION).list()
                 .stream().map(Task::getId).toList();
         assertThat(mine).isNotEmpty();
         assertThat(as(judge, () -> ids(TaskFilters.MY_REVIEWS))).containsExactlyInAnyOrderElementsOf(mine);

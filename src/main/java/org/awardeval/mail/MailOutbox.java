@@ -1,0 +1,82 @@
+package org.awardeval.mail;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.awardeval.mail.OutboxRepository.Outgoing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox. Each e-mail is claimed (PENDING to SENDING) in its own committed statement before it is sent and
+ * marked SENT after, so two nodes or two runs never send the same one: a crash between sending and marking leaves it
+ * SENDING, to be checked by hand, rather than sent twice. Without MAIL_HOST nothing is sent and the outbox waits.
+ */
+@Component
+public class MailOutbox {
+
+    static final int MAX_ATTEMPTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+
+    private final OutboxRepository notifications;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final String from;
+    private final Clock clock;
+
+    public MailOutbox(OutboxRepository notifications, ObjectProvider<JavaMailSender> mailSender,
+            @Value("${award.mail-from:award-office@localhost}") String from, ObjectProvider<Clock> clock) {
+        this.notifications = notifications;
+        this.mailSender = mailSender;
+        this.from = from;
+        // The embargo is a point in time: tests move a clock of their own past it instead of sleeping.
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    @Scheduled(fixedDelayString = "${award.mail-interval:PT10S}", initialDelayString = "${award.mail-interval:PT10S}")
+    public void scheduled() {
+        flush();
+    }
+
+    /** Sends what is due; returns how many were sent. */
+    public int flush() {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        int sent = 0;
+        for (Outgoing mail : notifications.due(OffsetDateTime.now(clock), 100)) {
+            if (!notifications.claim(mail.id(), OffsetDateTime.now(clock))) {
+                continue;
+            }
+            try {
+                MimeMessage message = sender.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+                helper.setFrom(from);
+                helper.setTo(mail.recipient());
+                helper.setSubject(mail.subject());
+                helper.setText(mail.body(), mail.htmlBody());
+                message.saveChanges();
+                // A stable id lets a mail server recognise the same message.
+                message.setHeader("Message-ID", "<notification-" + mail.id() + "@award-evaluation>");
+                sender.send(message);
+                notifications.markSent(mail.id(), OffsetDateTime.now(clock));
+                sent++;
+            } catch (Exception e) {
+                boolean retry = mail.attempts() + 1 < MAX_ATTEMPTS;
+                LOG.warn("E-mail {} to {} failed (attempt {}{}): {}", mail.id(), mail.recipient(), mail.attempts() + 1,
+                        retry ? ", will retry" : ", giving up", e.getMessage());
+                notifications.markFailed(mail.id(), String.valueOf(e.getMessage()), retry);
+            }
+        }
+        if (sent > 0) {
+            LOG.info("Sent {} e-mail(s) to applicants", sent);
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,80 @@
+package org.awardeval.process;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The contract between Java and processes/application.bpmn: One instance per application: from submission to the applicant's notice. Identities stay here.
+ * A process owner may change anything else in the Modeler; these names must stay ({@code ProcessContractTest}).
+ */
+public final class ApplicationProcess {
+
+    public static final String KEY = "Application";
+    public static final String FILE = "application.bpmn";
+
+    /** The cycle starts the reviews of every application waiting for them. */
+    public static final String MESSAGE_REVIEW_PHASE_STARTED = "ReviewPhaseStarted";
+    /** The cycle has announced the results. */
+    public static final String MESSAGE_RESULT_ANNOUNCED = "ResultAnnounced";
+    /** A coordinator decides an unclear case. */
+    public static final String TASK_CHECK_ELIGIBILITY = "Task_CheckEligibility";
+    /** A coordinator confirms the anonymised dossier. */
+    public static final String TASK_CHECK_REDACTION = "Task_CheckRedaction";
+
+    public static final List<String> MESSAGES = List.of(MESSAGE_REVIEW_PHASE_STARTED, MESSAGE_RESULT_ANNOUNCED);
+    public static final List<String> ERRORS = List.of();
+    public static final List<String> ELEMENTS = List.of(TASK_CHECK_ELIGIBILITY, TASK_CHECK_REDACTION);
+
+    // variables
+    /** The application's assignments, one review each (the multi-instance collection). */
+    public static final String ASSIGNMENT_IDS = "assignmentIds";
+    public static final String APPLICATION_CODE = "applicationCode";
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String APPLICATION_TITLE = "applicationTitle";
+    public static final String CALL_ID = "callId";
+    public static final String CATEGORY_CODE = "categoryCode";
+    public static final String CATEGORY_KNOWN = "categoryKnown";
+    public static final String CONSENT = "consent";
+    public static final String CONSENT_GIVEN = "consentGiven";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String CONTACT_NAME = "contactName";
+    public static final String COORDINATOR_DECISION = "coordinatorDecision";
+    public static final String COORDINATOR_REASON = "coordinatorReason";
+    public static final String COUNTRY = "country";
+    public static final String CYCLE_MESSAGE = "cycleMessage";
+    public static final String DESCRIPTION = "description";
+    public static final String DOSSIER_DESCRIPTION = "dossierDescription";
+    public static final String DOSSIER_SUMMARY = "dossierSummary";
+    public static final String DOSSIER_TITLE = "dossierTitle";
+    public static final String DUPLICATE = "duplicate";
+    public static final String DUPLICATE_OF = "duplicateOf";
+    public static final String EDUCATORS_REACHED = "educatorsReached";
+    public static final String ELIGIBILITY_OUTCOME = "eligibilityOutcome";
+    public static final String ELIGIBILITY_REASON = "eligibilityReason";
+    public static final String ELIGIBILITY_RULE = "eligibilityRule";
+    public static final String ELIGIBLE = "eligible";
+    public static final String NOTIFICATION_KIND = "notificationKind";
+    public static final String ON_TIME = "onTime";
+    public static final String ORGANISATION_NAME = "organisationName";
+    public static final String ORGANISATION_TYPE = "organisationType";
+    public static final String ORGANISATION_TYPE_ALLOWED = "organisationTypeAllowed";
+    public static final String ORIGINAL_DESCRIPTION = "originalDescription";
+    public static final String ORIGINAL_SUMMARY = "originalSummary";
+    public static final String ORIGINAL_TITLE = "originalTitle";
+    public static final String OUTCOMES = "outcomes";
+    public static final String PARTNERS = "partners";
+    public static final String REQUIRED_FIELDS_PRESENT = "requiredFieldsPresent";
+    public static final String SUMMARY = "summary";
+    public static final String TITLE = "title";
+
+    private ApplicationProcess() {
+    }
+
+    public static long callId(VariableScope scope) {
+        return ProcessVariables.requiredLong(scope, CALL_ID);
+    }
+
+    public static long applicationId(VariableScope scope) {
+        return ProcessVariables.requiredLong(scope, APPLICATION_ID);
+    }
+}

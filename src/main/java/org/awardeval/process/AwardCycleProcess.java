@@ -1,0 +1,77 @@
+package org.awardeval.process;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The contract between Java and processes/award-cycle.bpmn: One instance per call: from the call to the announcement.
+ * A process owner may change anything else in the Modeler; these names must stay ({@code ProcessContractTest}).
+ */
+public final class AwardCycleProcess {
+
+    public static final String KEY = "AwardCycle";
+    public static final String FILE = "award-cycle.bpmn";
+
+    /** An application finished eligibility and anonymisation. */
+    public static final String MESSAGE_APPLICATION_SETTLED = "ApplicationSettled";
+    /** An application has all its reviews. */
+    public static final String MESSAGE_APPLICATION_REVIEWED = "ApplicationReviewed";
+    /** Assignment found too few judges. */
+    public static final String ERROR_JUDGE_SHORTAGE = "JudgeShortage";
+    /** The coordinator closes the call before its deadline. */
+    public static final String TASK_CLOSE_CALL_EARLY = "Task_CloseCallEarly";
+    /** The timer at the submission deadline, moved when a call closes early. */
+    public static final String EVENT_SUBMISSION_DEADLINE = "Event_SubmissionDeadline";
+    /** A panel member's ballot. */
+    public static final String TASK_PANEL_VOTE = "Task_PanelVote";
+    /** The chair's decision. */
+    public static final String TASK_CONFIRM_WINNERS = "Task_ConfirmWinners";
+
+    public static final List<String> MESSAGES = List.of(MESSAGE_APPLICATION_SETTLED, MESSAGE_APPLICATION_REVIEWED);
+    public static final List<String> ERRORS = List.of(ERROR_JUDGE_SHORTAGE);
+    public static final List<String> ELEMENTS = List.of(TASK_CLOSE_CALL_EARLY, EVENT_SUBMISSION_DEADLINE, TASK_PANEL_VOTE, TASK_CONFIRM_WINNERS);
+
+    // variables
+    public static final String ALLOWED_ORGANISATION_TYPES = "allowedOrganisationTypes";
+    public static final String CALL_ID = "callId";
+    public static final String CALL_NAME = "callName";
+    public static final String CATEGORIES = "categories";
+    public static final String CHAIR_USER_ID = "chairUserId";
+    public static final String CODE_PREFIX = "codePrefix";
+    public static final String EMBARGO_UNTIL = "embargoUntil";
+    public static final String JUSTIFICATION = "justification";
+    public static final String PANEL_MEMBERS = "panelMembers";
+    public static final String PANEL_QUORUM = "panelQuorum";
+    public static final String PHASE = "phase";
+    public static final String PHASE_COMPLETE = "phaseComplete";
+    public static final String POLL_INTERVAL = "pollInterval";
+    public static final String PROPOSED_WINNERS = "proposedWinners";
+    public static final String QUORUM_REACHED = "quorumReached";
+    public static final String RECUSALS = "recusals";
+    public static final String REVIEWS_PER_APPLICATION = "reviewsPerApplication";
+    public static final String REVIEW_DEADLINE = "reviewDeadline";
+    public static final String RUBRIC = "rubric";
+    public static final String SAME_COUNTRY_CONFLICT = "sameCountryConflict";
+    public static final String SHORTAGE_REPORT = "shortageReport";
+    public static final String SHORTLIST = "shortlist";
+    public static final String SHORTLIST_PER_CATEGORY = "shortlistPerCategory";
+    public static final String SUBMISSION_DEADLINE = "submissionDeadline";
+    public static final String TALLY = "tally";
+    public static final String TALLY_SUMMARY = "tallySummary";
+    public static final String THEME = "theme";
+    public static final String TIME_ZONE = "timeZone";
+    public static final String VOTES = "votes";
+    public static final String VOTE_COMMENT = "voteComment";
+    public static final String VOTE_OPTIONS = "voteOptions";
+    public static final String VOTING_DEADLINE = "votingDeadline";
+    public static final String WINNERS = "winners";
+    public static final String WINNERS_PER_CATEGORY = "winnersPerCategory";
+    public static final String WINNER_OPTIONS = "winnerOptions";
+
+    private AwardCycleProcess() {
+    }
+
+    public static long callId(VariableScope scope) {
+        return ProcessVariables.requiredLong(scope, CALL_ID);
+    }
+}

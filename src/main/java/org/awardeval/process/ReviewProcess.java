@@ -1,0 +1,48 @@
+package org.awardeval.process;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The contract between Java and processes/review.bpmn: One instance per review: a judge's task over the anonymised dossier only.
+ * A process owner may change anything else in the Modeler; these names must stay ({@code ProcessContractTest}).
+ */
+public final class ReviewProcess {
+
+    public static final String KEY = "Review";
+    public static final String FILE = "review.bpmn";
+
+    /** No judge can take over a declined or overdue review. */
+    public static final String ERROR_NO_JUDGE_FREE = "NoJudgeFree";
+    /** The judge's review. */
+    public static final String TASK_REVIEW_APPLICATION = "Task_ReviewApplication";
+    /** A coordinator acts on an overdue review. */
+    public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
+
+    public static final List<String> MESSAGES = List.of();
+    public static final List<String> ERRORS = List.of(ERROR_NO_JUDGE_FREE);
+    public static final List<String> ELEMENTS = List.of(TASK_REVIEW_APPLICATION, TASK_ESCALATE_OVERDUE);
+
+    // variables
+    public static final String APPLICANT_FEEDBACK = "applicantFeedback";
+    public static final String APPLICATION_CODE = "applicationCode";
+    public static final String ASSIGNMENT_ID = "assignmentId";
+    public static final String CATEGORY_NAME = "categoryName";
+    public static final String CONFIDENCE = "confidence";
+    public static final String CONFLICT_DECLARED = "conflictDeclared";
+    public static final String CONFLICT_REASON = "conflictReason";
+    public static final String DOSSIER_DESCRIPTION = "dossierDescription";
+    public static final String DOSSIER_SUMMARY = "dossierSummary";
+    public static final String DOSSIER_TITLE = "dossierTitle";
+    public static final String GRACE_ENDS_AT = "graceEndsAt";
+    public static final String JUDGE_CODE = "judgeCode";
+    public static final String JUDGE_USER_ID = "judgeUserId";
+    public static final String PANEL_COMMENT = "panelComment";
+    public static final String REMINDER_AT = "reminderAt";
+    public static final String REVIEW_DUE_AT = "reviewDueAt";
+    public static final String RUBRIC_WEIGHTS = "rubricWeights";
+    public static final String SCORE_PREFIX = "score_";
+
+    private ReviewProcess() {
+    }
+}

@@ -1,0 +1,59 @@
+package org.awardeval.submission;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one writer of an application's status. The processes name the step; this decides the status and refuses a move
+ * the life cycle does not allow ({@link ApplicationStatus#from()}). Repeating a step is harmless, so a retried job
+ * changes nothing.
+ */
+@Service
+public class ApplicationLifecycle {
+
+    private final ApplicationRepository applications;
+
+    ApplicationLifecycle(ApplicationRepository applications) {
+        this.applications = applications;
+    }
+
+    /** The eligibility check has decided, by rule or by a coordinator. */
+    @Transactional
+    public void eligibilityDecided(long applicationId, boolean eligible, String rule, String reason) {
+        ApplicationStatus to = eligible ? ApplicationStatus.ELIGIBLE : ApplicationStatus.INELIGIBLE;
+        move(applicationId, to);
+        applications.recordEligibility(applicationId, rule, reason);
+    }
+
+    /** Eligibility and anonymisation are done: an eligible application is ready for review, an ineligible one stays. */
+    @Transactional
+    public void settled(long applicationId) {
+        if (applications.get(applicationId).status() != ApplicationStatus.INELIGIBLE) {
+            move(applicationId, ApplicationStatus.READY);
+        }
+    }
+
+    /** The review phase of the call has started: every application ready for it is now in review. */
+    public int reviewsStarted(long callId) {
+        return applications.moveAllOfCall(callId, ApplicationStatus.READY, ApplicationStatus.IN_REVIEW);
+    }
+
+    /** Every review of the application is in. */
+    public void reviewed(long applicationId) {
+        move(applicationId, ApplicationStatus.REVIEWED);
+    }
+
+    /** The results are announced. */
+    public void announced(long applicationId, boolean awarded) {
+        move(applicationId, awarded ? ApplicationStatus.AWARDED : ApplicationStatus.NOT_AWARDED);
+    }
+
+    private void move(long applicationId, ApplicationStatus to) {
+        if (applications.move(applicationId, to.from(), to) == 0) {
+            ApplicationStatus now = applications.get(applicationId).status();
+            if (now != to) {
+                throw new IllegalStateException("Application " + applicationId + " cannot go from " + now + " to " + to);
+            }
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package org.awardeval.submission;
-
-public enum OrganisationType {
-    HEI, ENTERPRISE, NATIONAL_CENTRE, INTERNATIONAL_ORGANISATION, GOVERNMENT_AGENCY, OTHER
-}

@@ -1,0 +1,8 @@
+package org.awardeval.web;
+
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}
