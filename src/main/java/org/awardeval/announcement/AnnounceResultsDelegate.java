@@ -1,19 +1,17 @@
 package org.awardeval.announcement;
 
-import org.awardeval.process.ApplicationProcess;
-import org.awardeval.process.AwardCycleProcess;
-import org.awardeval.process.ProcessVariables;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.submission.ApplicationRepository;
-import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.web.FieldChecks;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

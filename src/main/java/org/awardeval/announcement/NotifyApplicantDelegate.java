@@ -1,20 +1,19 @@
 package org.awardeval.announcement;
 
-import org.awardeval.mail.MailTemplates;
-import org.awardeval.mail.OutboxRepository;
-import org.awardeval.process.ApplicationProcess;
-import org.awardeval.process.ProcessVariables;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import org.awardeval.mail.OutboxRepository.Notification;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
+import org.awardeval.mail.MailTemplates;
+import org.awardeval.mail.OutboxRepository;
+import org.awardeval.mail.OutboxRepository.Notification;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

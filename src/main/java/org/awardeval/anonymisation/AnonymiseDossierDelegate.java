@@ -1,31 +1,21 @@
 package org.awardeval.anonymisation;
 
-import org.awardeval.process.ApplicationProcess;
-import org.awardeval.process.ProcessVariables;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
+import org.awardeval.process.ApplicationProcess;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Writes the dossier that judges will see: the application's texts without identifying details. */
 @Component
-public class AnonymiseDossierDelegate implements JavaDelegate {
-
-    /** Further facts (extra CSV columns) that name the organisation otherwise, or people; several separated by ';'. */
-    static final List<String> ALIAS_FACTS = List.of("acronym", "aliases", "also_known_as", "former_name");
-    static final List<String> PEOPLE_FACTS = List.of("people", "team", "team_members", "project_lead");
+class AnonymiseDossierDelegate implements JavaDelegate {
 
     private final ApplicationRepository applications;
     private final DossierRepository dossiers;
 
-    public AnonymiseDossierDelegate(ApplicationRepository applications, DossierRepository dossiers) {
+    AnonymiseDossierDelegate(ApplicationRepository applications, DossierRepository dossiers) {
         this.applications = applications;
         this.dossiers = dossiers;
     }
@@ -36,39 +26,7 @@ public class AnonymiseDossierDelegate implements JavaDelegate {
         dossiers.save(anonymise(application));
     }
 
-    public Dossier anonymise(StoredApplication application) {
-        return anonymise(application, applications.extraFacts(application.id()));
-    }
-
-    public static Dossier anonymise(StoredApplication application, Map<String, String> extraFacts) {
-        Redactor redactor = redactor(application, extraFacts);
-        return new Dossier(application.id(), redactor.redact(application.title()), redactor.redact(application.summary()),
-                redactor.redact(fullDescription(application)));
-    }
-
-    /** The description with the outcome figures, as judges read it. */
-    static String fullDescription(StoredApplication application) {
-        return application.outcomes() == null ? application.description()
-                : application.description() + "\n\nOutcome figures: " + application.outcomes();
-    }
-
-    /** The redaction rules for this applicant: its names, partners and people. */
-    static Redactor redactor(StoredApplication application, Map<String, String> extraFacts) {
-        List<String> people = new ArrayList<>(List.of(application.contactName()));
-        List<String> aliases = new ArrayList<>(Redactor.domainAliases(application.contactEmail()));
-        extraFacts.forEach((fact, value) -> {
-            if (ALIAS_FACTS.contains(fact)) {
-                aliases.addAll(split(value));
-            } else if (PEOPLE_FACTS.contains(fact)) {
-                people.addAll(split(value));
-            }
-        });
-        List<String> partners = application.partners() == null ? List.of()
-                : Arrays.stream(application.partners().split("[;,\\n]")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-        return new Redactor(new Redactor.Identity(application.organisationName(), aliases, partners, people));
-    }
-
-    private static List<String> split(String value) {
-        return value == null ? List.of() : Arrays.stream(value.split(";")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    Dossier anonymise(StoredApplication application) {
+        return DossierRedaction.anonymise(application, applications.extraFacts(application.id()));
     }
 }

@@ -1,11 +1,9 @@
 package org.awardeval.anonymisation;
 
-import org.awardeval.process.ApplicationProcess;
-import org.awardeval.process.ProcessVariables;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
+import org.awardeval.process.ApplicationProcess;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,7 +29,7 @@ public class RedactionCheckListener implements TaskListener {
         Dossier dossier = dossiers.find(application.id()).orElseThrow();
         task.setVariableLocal(ApplicationProcess.ORIGINAL_TITLE, application.title());
         task.setVariableLocal(ApplicationProcess.ORIGINAL_SUMMARY, application.summary());
-        task.setVariableLocal(ApplicationProcess.ORIGINAL_DESCRIPTION, AnonymiseDossierDelegate.fullDescription(application));
+        task.setVariableLocal(ApplicationProcess.ORIGINAL_DESCRIPTION, DossierRedaction.fullDescription(application));
         task.getExecution().setVariable(ApplicationProcess.DOSSIER_TITLE, dossier.title());
         task.getExecution().setVariable(ApplicationProcess.DOSSIER_SUMMARY, dossier.summary());
         task.getExecution().setVariable(ApplicationProcess.DOSSIER_DESCRIPTION, dossier.description());

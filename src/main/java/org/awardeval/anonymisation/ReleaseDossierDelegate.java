@@ -1,13 +1,12 @@
 package org.awardeval.anonymisation;
 
-import org.awardeval.process.ApplicationProcess;
-import org.awardeval.process.ProcessVariables;
 import java.util.List;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ProcessVariables;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.web.FieldChecks;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ public class ReleaseDossierDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         StoredApplication application = applications.get(ApplicationProcess.applicationId(execution));
-        Redactor redactor = AnonymiseDossierDelegate.redactor(application, applications.extraFacts(application.id()));
+        Redactor redactor = DossierRedaction.redactor(application, applications.extraFacts(application.id()));
         FieldChecks checks = new FieldChecks();
         String title = checked(checks, redactor, ApplicationProcess.DOSSIER_TITLE, ProcessVariables.string(execution, ApplicationProcess.DOSSIER_TITLE), 300);
         String summary = checked(checks, redactor, ApplicationProcess.DOSSIER_SUMMARY, ProcessVariables.string(execution, ApplicationProcess.DOSSIER_SUMMARY), 2000);

@@ -1,22 +1,20 @@
 package org.awardeval.assignment;
 
-import org.awardeval.process.ApplicationProcess;
-import org.awardeval.process.AwardCycleProcess;
-import org.awardeval.process.ProcessVariables;
 import java.util.List;
 import org.awardeval.assignment.AssignmentPlan.InfeasibleException;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
-
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,10 +49,10 @@ public class AssignJudgesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         AwardCall call = calls.get(AwardCycleProcess.callId(execution));
         List<StoredApplication> ready = applications.byCallAndStatus(call.id(), ApplicationStatus.READY);
-        List<Candidate> candidates = ready.stream().map(Candidate::of).toList();
+        List<ApplicationToAssign> toAssign = ready.stream().map(ApplicationToAssign::of).toList();
         AssignmentPlan plan;
         try {
-            plan = AssignmentSolver.solve(candidates, judges.all(),
+            plan = AssignmentSolver.solve(toAssign, judges.all(),
                     new AssignmentSolver.Settings(call.reviewsPerApplication(), call.sameCountryConflict()));
         } catch (InfeasibleException e) {
             LOG.warn("Call {}: {}", call.id(), e.getMessage());

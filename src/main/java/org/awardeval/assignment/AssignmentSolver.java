@@ -1,5 +1,12 @@
 package org.awardeval.assignment;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
@@ -10,13 +17,6 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.awardeval.assignment.AssignmentPlan.Figures;
 import org.awardeval.assignment.AssignmentPlan.InfeasibleException;
 import org.awardeval.assignment.AssignmentPlan.Pick;
@@ -56,24 +56,24 @@ public final class AssignmentSolver {
         Loader.loadNativeLibraries();
     }
 
-    private final List<Candidate> applications;
+    private final List<ApplicationToAssign> applications;
     private final List<Judge> judges;
     private final Settings settings;
     private final int n;
-    private final Eligibility eligibility;
+    private final JudgePairs eligibility;
     private final long conflictMillis;
     private final String[] regionOf;
     private final String[] genderOf;
     private final boolean[] regionPoolDiverse;
     private final boolean[] genderPoolDiverse;
 
-    private AssignmentSolver(List<Candidate> applications, List<Judge> judges, Settings settings) {
+    private AssignmentSolver(List<ApplicationToAssign> applications, List<Judge> judges, Settings settings) {
         this.applications = applications;
         this.judges = judges;
         this.settings = settings;
         this.n = settings.reviewsPerApplication();
         long start = System.nanoTime();
-        this.eligibility = Eligibility.compute(applications, judges, settings.sameCountryIsConflict());
+        this.eligibility = JudgePairs.compute(applications, judges, settings.sameCountryIsConflict());
         this.conflictMillis = (System.nanoTime() - start) / 1_000_000;
         regionOf = judges.stream().map(j -> j.region() == null || j.region().isBlank() ? "(unknown)" : j.region().strip()).toArray(String[]::new);
         genderOf = judges.stream().map(j -> j.gender() == null || j.gender().isBlank() ? null : j.gender().strip().toUpperCase()).toArray(String[]::new);
@@ -94,12 +94,12 @@ public final class AssignmentSolver {
     }
 
     /** The optimal assignment, or an {@link InfeasibleException} that names every application short of judges. */
-    public static AssignmentPlan solve(List<Candidate> applications, List<Judge> judges, Settings settings) {
+    public static AssignmentPlan solve(List<ApplicationToAssign> applications, List<Judge> judges, Settings settings) {
         return new AssignmentSolver(applications, judges, settings).solve();
     }
 
     /** The cost of an assignment under the solver's objective; for checking, and for the figures. */
-    public static long objective(List<Candidate> applications, List<Judge> judges, Settings settings, List<Pick> picks) {
+    public static long objective(List<ApplicationToAssign> applications, List<Judge> judges, Settings settings, List<Pick> picks) {
         AssignmentSolver solver = new AssignmentSolver(applications, judges, settings);
         return solver.cost(solver.toIndexes(picks));
     }
@@ -197,7 +197,7 @@ public final class AssignmentSolver {
                 List<Shortfall> shortfalls = new ArrayList<>();
                 for (int a = 0; a < apps; a++) {
                     if (count[a] < n) {
-                        Candidate c = applications.get(a);
+                        ApplicationToAssign c = applications.get(a);
                         shortfalls.add(new Shortfall(c.code(), c.categoryCode(), n, count[a], eligibility.judges[a].length));
                     }
                 }

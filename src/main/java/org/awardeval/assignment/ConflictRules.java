@@ -23,11 +23,11 @@ public final class ConflictRules {
         }
     }
 
-    public static Optional<Conflict> conflict(Judge judge, Candidate application, boolean sameCountryIsConflict) {
+    public static Optional<Conflict> conflict(Judge judge, ApplicationToAssign application, boolean sameCountryIsConflict) {
         return conflict(judge, Names.of(judge), application, sameCountryIsConflict);
     }
 
-    static Optional<Conflict> conflict(Judge judge, Names names, Candidate application, boolean sameCountryIsConflict) {
+    static Optional<Conflict> conflict(Judge judge, Names names, ApplicationToAssign application, boolean sameCountryIsConflict) {
         Conflict conflict = application.text().conflict(names.affiliation(), names.declared());
         if (conflict != null) {
             return Optional.of(conflict);
@@ -39,7 +39,7 @@ public final class ConflictRules {
     }
 
     /** Expert in the application's category and free of conflicts. */
-    public static boolean eligible(Judge judge, Candidate application, boolean sameCountryIsConflict) {
+    public static boolean eligible(Judge judge, ApplicationToAssign application, boolean sameCountryIsConflict) {
         return judge.expertise().contains(application.categoryCode()) && conflict(judge, application, sameCountryIsConflict).isEmpty();
     }
 

@@ -1,8 +1,5 @@
 package org.awardeval.audit;
 
-import org.awardeval.process.ReviewProcess;
-import org.awardeval.process.ApplicationProcess;
-import org.awardeval.process.AwardCycleProcess;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,9 +11,12 @@ import java.util.Map;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.PanelRepository;
 import org.awardeval.deliberation.PanelRepository.Ballot;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ReviewProcess;
 import org.awardeval.web.NotFoundException;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;

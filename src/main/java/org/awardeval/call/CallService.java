@@ -1,15 +1,14 @@
 package org.awardeval.call;
 
-import org.awardeval.process.AwardCycleProcess;
-import org.awardeval.process.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import org.awardeval.web.FieldChecks;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -82,6 +81,20 @@ public class CallService {
         }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(AwardCycleProcess.KEY, variables);
         return ((Number) runtimeService.getVariable(instance.getId(), AwardCycleProcess.CALL_ID)).longValue();
+    }
+
+    /** Stores a call whose settings passed {@link CallSettings}, with its categories and rubric; returns its id. */
+    @Transactional
+    long register(CallSettings.NewCall call, String processInstanceId) {
+        long callId = calls.insert(call.name(), call.theme(), call.codePrefix(), call.submissionDeadline(), call.reviewDeadline(),
+                call.reviewsPerApplication(), call.winnersPerCategory(), call.shortlistPerCategory(), call.chairUserId(), call.timeZone(),
+                call.allowedTypes(), call.embargoUntil(), call.sameCountryConflict(), processInstanceId);
+        call.categories().forEach(category -> calls.insertCategory(callId, category));
+        int position = 0;
+        for (Map.Entry<String, BigDecimal> criterion : call.rubric().entrySet()) {
+            calls.insertCriterion(callId, criterion.getKey(), Rubric.LABELS.get(criterion.getKey()), criterion.getValue(), position++);
+        }
+        return callId;
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.awardeval.call;
 
 import org.awardeval.process.AwardCycleProcess;
-import org.awardeval.process.ProcessVariables;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,216 +1,40 @@
 package org.awardeval.call;
 
+import java.util.List;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-import org.awardeval.call.Rubric;
-import org.awardeval.security.Groups;
-import org.awardeval.call.OrganisationType;
 import org.awardeval.settings.AwardProperties;
-import org.awardeval.web.FieldChecks;
-
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
-/** Validates the call's settings from the start form or the API and stores the call with its categories. */
+/** Stores the call opened by the start form or the API, once its settings pass {@link CallSettings}. */
 @Component
-public class RegisterCallDelegate implements JavaDelegate {
+class RegisterCallDelegate implements JavaDelegate {
 
-    private static final Pattern CODE_PREFIX = Pattern.compile("^[A-Z0-9]{2,6}$");
-    private static final Pattern CATEGORY_CODE = Pattern.compile("^[A-Z]{2}$");
-
-    private final CallRepository calls;
-    private final IdentityService identityService;
+    private final CallSettings settings;
+    private final CallService calls;
     private final AwardProperties properties;
 
-    public RegisterCallDelegate(CallRepository calls, IdentityService identityService, AwardProperties properties) {
+    RegisterCallDelegate(CallSettings settings, CallService calls, AwardProperties properties) {
+        this.settings = settings;
         this.calls = calls;
-        this.identityService = identityService;
         this.properties = properties;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        FieldChecks checks = new FieldChecks();
-        String name = checks.text(AwardCycleProcess.CALL_NAME, ProcessVariables.string(execution, AwardCycleProcess.CALL_NAME), true, 200);
-        String theme = checks.text(AwardCycleProcess.THEME, ProcessVariables.string(execution, AwardCycleProcess.THEME), false, 500);
-        String prefix = checks.text(AwardCycleProcess.CODE_PREFIX, ProcessVariables.string(execution, AwardCycleProcess.CODE_PREFIX), true, 6);
-        if (prefix != null && !CODE_PREFIX.matcher(prefix).matches()) {
-            checks.fail(AwardCycleProcess.CODE_PREFIX, "must be 2 to 6 capital letters or digits, was '" + prefix + "'");
-        }
-        OffsetDateTime submissionDeadline = moment(checks, execution, AwardCycleProcess.SUBMISSION_DEADLINE);
-        OffsetDateTime reviewDeadline = moment(checks, execution, AwardCycleProcess.REVIEW_DEADLINE);
-        if (submissionDeadline != null && !submissionDeadline.isAfter(OffsetDateTime.now())) {
-            checks.fail(AwardCycleProcess.SUBMISSION_DEADLINE, "must be in the future, was " + submissionDeadline);
-        }
-        if (submissionDeadline != null && reviewDeadline != null && !reviewDeadline.isAfter(submissionDeadline)) {
-            checks.fail(AwardCycleProcess.REVIEW_DEADLINE, "must be after the submission deadline " + submissionDeadline);
-        }
-        OffsetDateTime embargo = execution.getVariable(AwardCycleProcess.EMBARGO_UNTIL) == null ? null : moment(checks, execution, AwardCycleProcess.EMBARGO_UNTIL);
-        Integer reviews = number(checks, execution, AwardCycleProcess.REVIEWS_PER_APPLICATION, 3, 1, 10);
-        Integer winners = number(checks, execution, AwardCycleProcess.WINNERS_PER_CATEGORY, 3, 1, 50);
-        Integer shortlist = winners == null ? null
-                : number(checks, execution, AwardCycleProcess.SHORTLIST_PER_CATEGORY, 2 * winners, winners, Math.max(winners, 100));
-        String timeZone = checks.text(AwardCycleProcess.TIME_ZONE, ProcessVariables.string(execution, AwardCycleProcess.TIME_ZONE), false, 60);
-        if (timeZone == null) {
-            timeZone = "UTC";
-        } else if (!ZoneId.getAvailableZoneIds().contains(timeZone) && !"UTC".equals(timeZone)) {
-            checks.fail(AwardCycleProcess.TIME_ZONE, "'" + timeZone + "' is not a time zone such as Asia/Singapore or UTC");
-        }
-        List<Category> categories = categories(checks, execution);
-        Map<String, BigDecimal> rubric = rubric(checks, execution);
-        Set<String> allowedTypes = allowedTypes(checks, execution);
-        String chair = checks.text(AwardCycleProcess.CHAIR_USER_ID, ProcessVariables.string(execution, AwardCycleProcess.CHAIR_USER_ID), true, 64);
-        if (chair != null && identityService.createUserQuery().userId(chair).memberOfGroup(Groups.PANEL).count() == 0) {
-            checks.fail(AwardCycleProcess.CHAIR_USER_ID, "'" + chair + "' is not a user of the group " + Groups.PANEL);
-        }
-        checks.throwIfAny();
-
-        boolean sameCountryConflict = execution.getVariable(AwardCycleProcess.SAME_COUNTRY_CONFLICT) == null
-                || ProcessVariables.bool(execution, AwardCycleProcess.SAME_COUNTRY_CONFLICT);
-        long callId = calls.insert(name, theme, prefix, submissionDeadline, reviewDeadline, reviews, winners, shortlist, chair, timeZone,
-                allowedTypes, embargo, sameCountryConflict, execution.getProcessInstanceId());
-        categories.forEach(category -> calls.insertCategory(callId, category));
-        int position = 0;
-        for (Map.Entry<String, BigDecimal> criterion : rubric.entrySet()) {
-            calls.insertCriterion(callId, criterion.getKey(), Rubric.LABELS.get(criterion.getKey()), criterion.getValue(), position++);
-        }
+        CallSettings.NewCall call = settings.read(execution);
+        long callId = calls.register(call, execution.getProcessInstanceId());
         execution.removeVariables(List.of(AwardCycleProcess.CATEGORIES, AwardCycleProcess.RUBRIC, AwardCycleProcess.ALLOWED_ORGANISATION_TYPES));
-
         execution.setProcessBusinessKey(CallService.businessKey(callId));
         execution.setVariable(AwardCycleProcess.CALL_ID, callId);
-        execution.setVariable(AwardCycleProcess.CALL_NAME, name);
-        execution.setVariable(AwardCycleProcess.SUBMISSION_DEADLINE, ProcessVariables.date(submissionDeadline));
-        execution.setVariable(AwardCycleProcess.REVIEW_DEADLINE, ProcessVariables.date(reviewDeadline));
-        execution.setVariable(AwardCycleProcess.REVIEWS_PER_APPLICATION, reviews);
-        execution.setVariable(AwardCycleProcess.WINNERS_PER_CATEGORY, winners);
-        execution.setVariable(AwardCycleProcess.SHORTLIST_PER_CATEGORY, shortlist);
+        execution.setVariable(AwardCycleProcess.CALL_NAME, call.name());
+        execution.setVariable(AwardCycleProcess.SUBMISSION_DEADLINE, ProcessVariables.date(call.submissionDeadline()));
+        execution.setVariable(AwardCycleProcess.REVIEW_DEADLINE, ProcessVariables.date(call.reviewDeadline()));
+        execution.setVariable(AwardCycleProcess.REVIEWS_PER_APPLICATION, call.reviewsPerApplication());
+        execution.setVariable(AwardCycleProcess.WINNERS_PER_CATEGORY, call.winnersPerCategory());
+        execution.setVariable(AwardCycleProcess.SHORTLIST_PER_CATEGORY, call.shortlistPerCategory());
         execution.setVariable(AwardCycleProcess.POLL_INTERVAL, properties.pollInterval().toString());
-    }
-
-    /** The call's categories as given, or the 2025 four. */
-    private static List<Category> categories(FieldChecks checks, DelegateExecution execution) {
-        SpinJsonNode given = json(checks, execution, AwardCycleProcess.CATEGORIES);
-        if (given == null) {
-            return Category.TEMPLATE_2025;
-        }
-        List<Category> categories = new ArrayList<>();
-        if (!given.isArray() || given.elements().isEmpty() || given.elements().size() > 20) {
-            checks.fail(AwardCycleProcess.CATEGORIES, "must be a list of 1 to 20 categories");
-            return categories;
-        }
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < given.elements().size(); i++) {
-            SpinJsonNode node = given.elements().get(i);
-            String field = AwardCycleProcess.CATEGORIES + "[" + i + "]";
-            String code = checks.text(field + ".code", text(node, "code"), true, 2);
-            if (code != null && !CATEGORY_CODE.matcher(code).matches()) {
-                checks.fail(field + ".code", "must be two capital letters, was '" + code + "'");
-            } else if (code != null && !codes.add(code)) {
-                checks.fail(field + ".code", "'" + code + "' is given twice");
-            }
-            String categoryName = checks.text(field + ".name", text(node, "name"), true, 200);
-            String description = checks.text(field + ".description", text(node, "description"), false, 2000);
-            categories.add(new Category(code, categoryName, description));
-        }
-        return categories;
-    }
-
-    /** Weights of the review criteria, 0 to 10; a criterion not given weighs 1. */
-    private static Map<String, BigDecimal> rubric(FieldChecks checks, DelegateExecution execution) {
-        Map<String, BigDecimal> weights = new LinkedHashMap<>();
-        Rubric.CRITERIA.forEach(criterion -> weights.put(criterion, BigDecimal.ONE));
-        SpinJsonNode given = json(checks, execution, AwardCycleProcess.RUBRIC);
-        if (given == null) {
-            return weights;
-        }
-        if (!given.isObject()) {
-            checks.fail(AwardCycleProcess.RUBRIC, "must map criteria " + Rubric.CRITERIA + " to weights");
-            return weights;
-        }
-        for (String criterion : given.fieldNames()) {
-            String field = AwardCycleProcess.RUBRIC + "." + criterion;
-            SpinJsonNode weight = given.prop(criterion);
-            if (!Rubric.CRITERIA.contains(criterion)) {
-                checks.fail(field, "is not a criterion; the criteria are " + Rubric.CRITERIA);
-            } else if (!weight.isNumber() || weight.numberValue().doubleValue() < 0
-                    || BigDecimal.valueOf(weight.numberValue().doubleValue()).compareTo(Rubric.MAX_WEIGHT) > 0) {
-                checks.fail(field, "must be a weight from 0 to " + Rubric.MAX_WEIGHT);
-            } else {
-                weights.put(criterion, BigDecimal.valueOf(weight.numberValue().doubleValue()));
-            }
-        }
-        if (weights.values().stream().allMatch(w -> w.signum() == 0)) {
-            checks.fail(AwardCycleProcess.RUBRIC, "at least one criterion must weigh more than 0");
-        }
-        return weights;
-    }
-
-    private static Set<String> allowedTypes(FieldChecks checks, DelegateExecution execution) {
-        Set<String> all = new TreeSet<>();
-        for (OrganisationType type : OrganisationType.values()) {
-            all.add(type.name());
-        }
-        SpinJsonNode given = json(checks, execution, AwardCycleProcess.ALLOWED_ORGANISATION_TYPES);
-        if (given == null) {
-            return all;
-        }
-        Set<String> allowed = new TreeSet<>();
-        if (given.isArray()) {
-            given.elements().forEach(e -> allowed.add(e.isString() ? e.stringValue() : e.toString()));
-        }
-        if (allowed.isEmpty() || !all.containsAll(allowed)) {
-            checks.fail(AwardCycleProcess.ALLOWED_ORGANISATION_TYPES, "must be a list of organisation types from " + all);
-        }
-        return allowed;
-    }
-
-    private static SpinJsonNode json(FieldChecks checks, DelegateExecution execution, String name) {
-        try {
-            return ProcessVariables.json(execution, name);
-        } catch (IllegalArgumentException e) {
-            checks.fail(name, "is not valid JSON");
-            return null;
-        }
-    }
-
-    private static String text(SpinJsonNode node, String property) {
-        return node.isObject() && node.hasProp(property) && node.prop(property).isString() ? node.prop(property).stringValue() : null;
-    }
-
-    private static OffsetDateTime moment(FieldChecks checks, DelegateExecution execution, String name) {
-        try {
-            OffsetDateTime moment = ProcessVariables.moment(execution, name);
-            if (moment == null) {
-                checks.fail(name, "is required");
-            }
-            return moment;
-        } catch (IllegalArgumentException e) {
-            checks.fail(name, e.getMessage().substring(name.length() + 2));
-            return null;
-        }
-    }
-
-    private static Integer number(FieldChecks checks, DelegateExecution execution, String name, int fallback, int min, int max) {
-        try {
-            Integer value = ProcessVariables.integer(execution, name);
-            return checks.range(name, value == null ? fallback : value, true, min, max);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            checks.fail(name, "is not a whole number");
-            return null;
-        }
     }
 }

@@ -1,14 +1,23 @@
 package org.awardeval.deliberation;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awardeval.call.AwardCall;
+import org.awardeval.call.CallRepository;
 import org.awardeval.conflicts.ApplicationText;
 import org.awardeval.conflicts.OrganisationName;
 import org.awardeval.deliberation.PanelRepository.PanelMember;
+import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationRepository;
@@ -36,7 +45,13 @@ public class PanelService {
     private final IdentityService identityService;
     private final AccessSetup access;
 
-    public PanelService(PanelRepository panel, ResultRepository results, IdentityService identityService, AccessSetup access) {
+    private final CallRepository calls;
+    private final ApplicationRepository applications;
+
+    public PanelService(PanelRepository panel, ResultRepository results, IdentityService identityService, AccessSetup access,
+            CallRepository calls, ApplicationRepository applications) {
+        this.calls = calls;
+        this.applications = applications;
         this.panel = panel;
         this.results = results;
         this.identityService = identityService;
@@ -89,6 +104,61 @@ public class PanelService {
         List<Tally.Entry> shortlist = results.byCall(call.id()).stream().filter(ResultRepository.Result::shortlisted)
                 .map(r -> new Tally.Entry(r.applicationId(), r.code(), r.categoryCode(), r.rankInCategory())).toList();
         return Tally.count(shortlist, panel.votesByApplication(call.id()), call.winnersPerCategory());
+    }
+
+    /** A panel member's view of the call's shortlist: what they may vote for and what they are recused from. */
+    record MemberShortlist(AwardCall call, PanelMember member, List<Result> votable, Set<String> recused) {
+    }
+
+    MemberShortlist shortlistOf(long callId, String userId) {
+        AwardCall call = calls.get(callId);
+        PanelMember member = member(userId);
+        List<Result> shortlist = results.byCall(callId).stream().filter(Result::shortlisted).toList();
+        List<StoredApplication> shortlisted = shortlist.stream().map(r -> applications.get(r.applicationId())).toList();
+        Set<String> recused = recusals(member, shortlisted);
+        return new MemberShortlist(call, member, shortlist.stream().filter(r -> !recused.contains(r.code())).toList(), recused);
+    }
+
+    /**
+     * Records a member's ballot: codes of the shortlist they are not recused from, at most the call's winners per
+     * category. Anything else is refused with the reason, on the form's field, and nothing is stored.
+     */
+    @Transactional
+    void castVote(long callId, String userId, Supplier<List<String>> votes, String comment) {
+        MemberShortlist ballot = shortlistOf(callId, userId);
+        FieldChecks checks = new FieldChecks();
+        List<String> codes;
+        try {
+            codes = new ArrayList<>(new LinkedHashSet<>(votes.get()));
+        } catch (IllegalArgumentException e) {
+            checks.fail(AwardCycleProcess.VOTES, "must be a list of application codes");
+            codes = List.of();
+        }
+        String checkedComment = checks.text(AwardCycleProcess.VOTE_COMMENT, comment, false, 2000);
+        Map<String, Result> votable = new HashMap<>();
+        ballot.votable().forEach(r -> votable.put(r.code(), r));
+        Map<String, Integer> perCategory = new HashMap<>();
+        List<Long> applicationIds = new ArrayList<>();
+        for (String code : codes) {
+            Result result = votable.get(code);
+            if (ballot.recused().contains(code)) {
+                checks.fail(AwardCycleProcess.VOTES, "you are recused from " + code + " and cannot vote for it");
+            } else if (result == null) {
+                checks.fail(AwardCycleProcess.VOTES, "'" + code + "' is not on the shortlist");
+            } else {
+                applicationIds.add(result.applicationId());
+                perCategory.merge(result.categoryCode(), 1, Integer::sum);
+            }
+        }
+        int quota = ballot.call().winnersPerCategory();
+        perCategory.forEach((category, count) -> {
+            if (count > quota) {
+                checks.fail(AwardCycleProcess.VOTES, count + " votes in category " + category + "; at most " + quota + " are allowed");
+            }
+        });
+        checks.throwIfAnyOnTask();
+        panel.saveBallot(callId, userId, ballot.member().code(), String.join(", ", ballot.recused()), checkedComment, applicationIds,
+                OffsetDateTime.now());
     }
 
     /** The rule judges follow too: {@link ApplicationText#conflict}. */

@@ -1,7 +1,4 @@
 package org.awardeval.deliberation;
-import org.awardeval.process.ProcessVariables;
-
-import org.awardeval.process.AwardCycleProcess;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +9,14 @@ import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.Ranking.Ranked;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.review.ReviewRepository.ReviewSummary;
+import org.awardeval.settings.AwardProperties;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.settings.AwardProperties;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;

@@ -1,25 +1,24 @@
 package org.awardeval.deliberation;
 
-import org.awardeval.process.AwardCycleProcess;
-import org.awardeval.process.ProcessVariables;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.PanelRepository.Decision;
 import org.awardeval.deliberation.ResultRepository.Result;
-import java.util.List;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
 import org.awardeval.security.Groups;
 import org.awardeval.web.FieldChecks;
 import org.awardeval.web.TaskInputException;
 import org.awardeval.web.ValidationException.FieldError;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**

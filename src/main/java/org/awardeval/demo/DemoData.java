@@ -1,7 +1,6 @@
 package org.awardeval.demo;
 
 import java.util.List;
-import java.util.Set;
 import org.awardeval.assignment.JudgeService.JudgeRegistration;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.submission.ApplicationForm;

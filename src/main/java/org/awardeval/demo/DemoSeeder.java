@@ -1,14 +1,14 @@
 package org.awardeval.demo;
 
-import org.awardeval.process.ApplicationProcess;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.awardeval.assignment.JudgeService;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService;
-import org.awardeval.deliberation.PanelService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.deliberation.PanelService;
+import org.awardeval.process.ApplicationProcess;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationForm;
@@ -72,16 +72,24 @@ public class DemoSeeder {
                 now.plusDays(30), now.plusDays(60), 3, 3, "chair"));
         List<ApplicationForm> forms = DemoData.applications();
         forms.forEach(form -> submissions.submit(callId, form));
-        // The coordinator has checked the redaction of all but the last few dossiers, which wait in "Coordination tasks".
-        List<Task> checks = taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION).orderByTaskCreateTime().asc()
-                .orderByTaskId().asc().list();
+        int open = releaseRedactionChecks(callId);
+        LOG.info("Demo cycle '{}' (call {}) is open with {} applications, {} redaction checks open; log in as 'coordinator' / '{}'",
+                DEMO_CALL, callId, forms.size(), open, pw);
+    }
+
+    /**
+     * The coordinator has checked the redaction of all but the last few of the demo's dossiers, which wait in
+     * "Coordination tasks"; other calls' checks are left to their coordinators. Returns how many stay open.
+     */
+    int releaseRedactionChecks(long callId) {
+        List<Task> checks = taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION)
+                .processVariableValueEquals(ApplicationProcess.CALL_ID, callId).orderByTaskCreateTime().asc().orderByTaskId().asc().list();
         identityService.setAuthentication("coordinator", List.of(Groups.COORDINATORS));
         try {
             checks.subList(0, Math.max(0, checks.size() - OPEN_REDACTION_CHECKS)).forEach(task -> taskService.complete(task.getId()));
         } finally {
             identityService.clearAuthentication();
         }
-        LOG.info("Demo cycle '{}' (call {}) is open with {} applications, {} redaction checks open; log in as 'coordinator' / '{}'",
-                DEMO_CALL, callId, forms.size(), Math.min(OPEN_REDACTION_CHECKS, checks.size()), pw);
+        return Math.min(OPEN_REDACTION_CHECKS, checks.size());
     }
 }

@@ -3,7 +3,6 @@ package org.awardeval.deployment;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.security.Groups;
 import org.awardeval.web.FieldChecks;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;

@@ -1,7 +1,5 @@
 package org.awardeval.deployment;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +12,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import org.awardeval.engine.DeploymentCheck;
-import org.awardeval.deployment.ProcessDeployer;
 import org.awardeval.web.TaskInputException;
-import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
+import org.awardeval.web.ValidationException.FieldError;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;

@@ -1,11 +1,11 @@
 package org.awardeval.deployment;
 
-import org.awardeval.web.ValidationException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.web.ValidationException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;

@@ -14,7 +14,6 @@ import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awardeval.settings.AwardProperties;
-import org.awardeval.deployment.ProcessDeployer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

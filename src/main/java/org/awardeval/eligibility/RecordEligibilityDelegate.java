@@ -4,7 +4,6 @@ import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.web.FieldChecks;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

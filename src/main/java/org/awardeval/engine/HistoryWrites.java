@@ -1,8 +1,8 @@
 package org.awardeval.engine;
 
-import org.awardeval.settings.AwardProperties;
 import java.util.ArrayList;
 import java.util.List;
+import org.awardeval.settings.AwardProperties;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;

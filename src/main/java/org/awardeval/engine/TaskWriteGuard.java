@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.awardeval.web.TaskInputException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.exception.NullValueException;
 
 /**
  * A user writes to a task only the fields of the task's deployed Camunda Form, with the types and ranges the form

@@ -1,8 +1,8 @@
 package org.awardeval.mail;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import jakarta.mail.internet.MimeMessage;
 import org.awardeval.mail.OutboxRepository.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,6 @@
 package org.awardeval.process;
 
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The contract between Java and processes/review.bpmn: One instance per review: a judge's task over the anonymised dossier only.

@@ -1,8 +1,4 @@
 package org.awardeval.review;
-import org.awardeval.call.Rubric;
-
-import org.awardeval.process.ReviewProcess;
-import org.awardeval.process.ProcessVariables;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.stream.Collectors;
@@ -11,8 +7,10 @@ import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.call.CallRepository;
+import org.awardeval.call.Rubric;
+import org.awardeval.process.ProcessVariables;
+import org.awardeval.process.ReviewProcess;
 import org.awardeval.settings.AwardProperties;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,11 @@
 package org.awardeval.review;
-import org.awardeval.call.Rubric;
-
-import org.awardeval.process.ReviewProcess;
-import org.awardeval.process.ProcessVariables;
 import java.util.List;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.ReviewReassignment;
+import org.awardeval.call.Rubric;
+import org.awardeval.process.ProcessVariables;
+import org.awardeval.process.ReviewProcess;
 import org.awardeval.web.FieldChecks;
-
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

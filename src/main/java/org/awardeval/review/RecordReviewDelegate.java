@@ -1,8 +1,5 @@
 package org.awardeval.review;
 
-import org.awardeval.call.Rubric;
-import org.awardeval.process.ReviewProcess;
-import org.awardeval.process.ProcessVariables;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +7,10 @@ import java.util.Map;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.call.CallRepository;
+import org.awardeval.call.Rubric;
+import org.awardeval.process.ProcessVariables;
+import org.awardeval.process.ReviewProcess;
 import org.awardeval.web.FieldChecks;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

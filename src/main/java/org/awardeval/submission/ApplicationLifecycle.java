@@ -11,6 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationLifecycle {
 
+    /** The phases the award cycle waits for ({@code phase} in award-cycle.bpmn). */
+    public static final String SETTLED = "SETTLED";
+    public static final String REVIEWED = "REVIEWED";
+
     private final ApplicationRepository applications;
 
     ApplicationLifecycle(ApplicationRepository applications) {
@@ -46,6 +50,18 @@ public class ApplicationLifecycle {
     /** The results are announced. */
     public void announced(long applicationId, boolean awarded) {
         move(applicationId, awarded ? ApplicationStatus.AWARDED : ApplicationStatus.NOT_AWARDED);
+    }
+
+    /**
+     * Whether every application of the call has finished the phase. An existence check, not a count: it runs for every
+     * application that finishes, and a count would read all the call's applications each time.
+     */
+    public boolean phaseComplete(long callId, String phase) {
+        return !switch (phase) {
+            case SETTLED -> applications.anyByCallAndStatus(callId, ApplicationStatus.UNSETTLED);
+            case REVIEWED -> applications.anyByCallAndStatus(callId, ApplicationStatus.UNREVIEWED);
+            default -> throw new IllegalStateException("Unknown phase '" + phase + "'");
+        };
     }
 
     private void move(long applicationId, ApplicationStatus to) {

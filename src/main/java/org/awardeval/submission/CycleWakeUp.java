@@ -2,7 +2,6 @@ package org.awardeval.submission;
 
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService;
-import org.awardeval.submission.ApplicationRepository;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -28,14 +27,14 @@ public class CycleWakeUp {
     private static final Logger LOG = LoggerFactory.getLogger(CycleWakeUp.class);
     private static final int ATTEMPTS = 3;
 
-    private final ApplicationRepository applications;
+    private final ApplicationLifecycle lifecycle;
     private final CallRepository calls;
     private final RuntimeService runtimeService;
     private final TransactionTemplate newTransaction;
 
-    public CycleWakeUp(ApplicationRepository applications, CallRepository calls, RuntimeService runtimeService,
+    CycleWakeUp(ApplicationLifecycle lifecycle, CallRepository calls, RuntimeService runtimeService,
             PlatformTransactionManager transactions) {
-        this.applications = applications;
+        this.lifecycle = lifecycle;
         this.calls = calls;
         this.runtimeService = runtimeService;
         this.newTransaction = new TransactionTemplate(transactions);
@@ -61,7 +60,7 @@ public class CycleWakeUp {
             try {
                 // A transaction of its own: after commit, the reporting transaction's connection is still bound.
                 newTransaction.executeWithoutResult(status -> {
-                    if (PhaseCheckDelegate.complete(applications, callId, phase)) {
+                    if (lifecycle.phaseComplete(callId, phase)) {
                         calls.lock(callId);
                         runtimeService.createMessageCorrelation(message)
                                 .processInstanceBusinessKey(CallService.businessKey(callId)).correlateAll();

@@ -1,12 +1,12 @@
 package org.awardeval.submission;
 
-import org.awardeval.call.OrganisationType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
+import org.awardeval.call.OrganisationType;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException;

@@ -1,9 +1,8 @@
 package org.awardeval.submission;
 
+import java.util.List;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.ProcessVariables;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,17 +1,17 @@
 package org.awardeval.submission;
 
-import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the application's life cycle the step the process reached (settled, or reviewed) and, when it is the last of its call to finish the phase, wakes the award
- * cycle ({@link CycleWakeUp}, after commit). Runs as its own job: the status changes in the same transaction in which
- * the application reaches its next wait state, so the cycle never sees a status ahead of the process.
+ * Tells the application's life cycle which step the process reached (settled, or reviewed) and, when it is the last of
+ * its call to finish the phase, wakes the award cycle ({@link CycleWakeUp}, after commit). Runs as its own job: the
+ * status changes in the same transaction in which the application reaches its next wait state, so the cycle never sees
+ * a status ahead of the process.
  */
 @Component
 public class ReportToCycleDelegate implements JavaDelegate {
@@ -33,11 +33,11 @@ public class ReportToCycleDelegate implements JavaDelegate {
         switch (message) {
             case AwardCycleProcess.MESSAGE_APPLICATION_SETTLED -> {
                 lifecycle.settled(applicationId);
-                phase = PhaseCheckDelegate.SETTLED;
+                phase = ApplicationLifecycle.SETTLED;
             }
             case AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED -> {
                 lifecycle.reviewed(applicationId);
-                phase = PhaseCheckDelegate.REVIEWED;
+                phase = ApplicationLifecycle.REVIEWED;
             }
             default -> throw new IllegalStateException("'" + message + "' is no message the award cycle waits for");
         }

@@ -1,7 +1,5 @@
 package org.awardeval.submission;
 
-import org.awardeval.call.OrganisationType;
-import org.awardeval.process.ApplicationProcess;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.awardeval.call.AwardCall;
-import org.awardeval.call.Category;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
+import org.awardeval.call.Category;
+import org.awardeval.call.OrganisationType;
+import org.awardeval.process.ApplicationProcess;
 import org.awardeval.web.FieldChecks;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,11 +1,11 @@
 package org.awardeval.tasklist;
 
-import org.awardeval.process.AwardCycleProcess;
-import org.awardeval.process.ReviewProcess;
-import org.awardeval.process.ApplicationProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ReviewProcess;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.camunda.bpm.engine.FilterService;

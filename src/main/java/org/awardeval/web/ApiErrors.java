@@ -1,11 +1,11 @@
 package org.awardeval.web;
 
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.CharConversionException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,14 +1,7 @@
 package org.awardeval.announcement;
 
-import org.awardeval.mail.MailOutbox;
-import org.awardeval.mail.OutboxRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -16,9 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.awardeval.mail.OutboxRepository.Stored;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.mail.MailOutbox;
+import org.awardeval.mail.OutboxRepository;
+import org.awardeval.mail.OutboxRepository.Stored;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.MovableClock;
 import org.awardeval.support.OwnJvm;

@@ -39,17 +39,17 @@ public final class AssignmentBenchmark {
                     "country " + country, regions.get(country % regions.size()), "affiliation " + j,
                     (int) Math.ceil(1.5 * applications * reviews / (double) judges), expertise, declared));
         }
-        List<Candidate> as = new ArrayList<>();
+        List<ApplicationToAssign> as = new ArrayList<>();
         for (int a = 0; a < applications; a++) {
             String category = categories.get(random.nextInt(4));
             String partners = random.nextInt(10) == 0 ? "affiliation " + random.nextInt(judges) : "";
             String organisation = "organisation " + random.nextInt(organisations);
-            as.add(new Candidate(a + 1, "PA-" + category + "-" + (a + 1), category, organisation, "country " + random.nextInt(countries),
+            as.add(new ApplicationToAssign(a + 1, "PA-" + category + "-" + (a + 1), category, organisation, "country " + random.nextInt(countries),
                     org.awardeval.conflicts.ApplicationText.of(organisation, partners,
                             "A programme for lecturers, run with the ministry and three universities, reaching 300 educators.")));
         }
         long expertPairs = 0;
-        for (Candidate a : as) {
+        for (ApplicationToAssign a : as) {
             expertPairs += js.stream().filter(j -> j.expertise().contains(a.categoryCode())).count();
         }
         AssignmentSolver.Settings settings = new AssignmentSolver.Settings(reviews, true);

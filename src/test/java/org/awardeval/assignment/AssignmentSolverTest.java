@@ -24,14 +24,14 @@ class AssignmentSolverTest {
                 expertise, conflicts);
     }
 
-    static Candidate application(long id, String category, String organisation, String country, Set<String> partners) {
-        return new Candidate(id, "PA-" + category + "-" + id, category, organisation, country,
+    static ApplicationToAssign application(long id, String category, String organisation, String country, Set<String> partners) {
+        return new ApplicationToAssign(id, "PA-" + category + "-" + id, category, organisation, country,
                 ApplicationText.of(organisation, String.join("; ", partners)));
     }
 
     @Test
     void eachConflictRuleExcludesTheJudge() {
-        Candidate a = application(1, "MC", "Steppe  University", "Mongolia", Set.of("Lake College", "Hill Institute"));
+        ApplicationToAssign a = application(1, "MC", "Steppe  University", "Mongolia", Set.of("Lake College", "Hill Institute"));
         Judge sameOrganisation = judge(1, "F", "Chile", "Americas", "steppe university", 5, List.of("MC"), Set.of());
         Judge declared = judge(2, "F", "Chile", "Americas", "Elsewhere", 5, List.of("MC"), Set.of("steppe university"));
         Judge partner = judge(3, "F", "Chile", "Americas", "Hill Institute", 5, List.of("MC"), Set.of());
@@ -47,10 +47,10 @@ class AssignmentSolverTest {
         assertThat(ConflictRules.eligible(otherCategory, a, true)).isFalse();
 
         List<Judge> all = List.of(sameOrganisation, declared, partner, compatriot, free, otherCategory);
-        Eligibility strict = Eligibility.compute(List.of(a), all, true);
+        JudgePairs strict = JudgePairs.compute(List.of(a), all, true);
         assertThat(strict.judges[0]).containsExactly(4);
         assertThat(strict.ranks[0]).containsExactly(1);
-        assertThat(Eligibility.compute(List.of(a), all, false).judges[0]).containsExactly(3, 4);
+        assertThat(JudgePairs.compute(List.of(a), all, false).judges[0]).containsExactly(3, 4);
     }
 
     @Test
@@ -58,7 +58,7 @@ class AssignmentSolverTest {
         Random random = new Random(7);
         for (int round = 0; round < 20; round++) {
             Instance instance = Instance.random(random, 30, 25, 3, true);
-            Eligibility fast = Eligibility.compute(instance.applications, instance.judges, instance.sameCountry);
+            JudgePairs fast = JudgePairs.compute(instance.applications, instance.judges, instance.sameCountry);
             for (int a = 0; a < instance.applications.size(); a++) {
                 List<Integer> expected = new ArrayList<>();
                 for (int j = 0; j < instance.judges.size(); j++) {
@@ -116,7 +116,7 @@ class AssignmentSolverTest {
                 judge(3, "M", "Peru", "Americas", "C", 1, List.of("SC"), Set.of()),
                 judge(4, "F", "Peru", "Americas", "D", 1, List.of("SC"), Set.of()),
                 judge(5, "F", "Peru", "Americas", "E", 1, List.of("SC"), Set.of()));
-        List<Candidate> applications = List.of(application(1, "MC", "X", "Ghana", Set.of()), application(2, "SC", "Y", "Ghana", Set.of()),
+        List<ApplicationToAssign> applications = List.of(application(1, "MC", "X", "Ghana", Set.of()), application(2, "SC", "Y", "Ghana", Set.of()),
                 application(3, "SC", "Z", "Ghana", Set.of()));
         assertThatThrownBy(() -> AssignmentSolver.solve(applications, judges, new Settings(3, true)))
                 .isInstanceOf(InfeasibleException.class)
@@ -135,7 +135,7 @@ class AssignmentSolverTest {
             load.merge(pick.judgeId(), 1, Integer::sum);
             byApplication.computeIfAbsent(pick.applicationId(), k -> new ArrayList<>()).add(pick.judgeId());
         }
-        for (Candidate a : instance.applications) {
+        for (ApplicationToAssign a : instance.applications) {
             List<Long> assigned = byApplication.get(a.applicationId());
             assertThat(assigned).hasSize(settings.reviewsPerApplication()).doesNotHaveDuplicates();
             assigned.forEach(j -> assertThat(ConflictRules.eligible(judges.get(j), a, settings.sameCountryIsConflict())).isTrue());
@@ -146,7 +146,7 @@ class AssignmentSolverTest {
     /** The least cost over every assignment that keeps the hard rules, or null when there is none. */
     private static Long bruteForce(Instance instance, Settings settings) {
         List<List<List<Judge>>> options = new ArrayList<>();
-        for (Candidate a : instance.applications) {
+        for (ApplicationToAssign a : instance.applications) {
             List<Judge> pool = instance.judges.stream().filter(j -> ConflictRules.eligible(j, a, settings.sameCountryIsConflict())).toList();
             options.add(subsets(pool, settings.reviewsPerApplication()));
         }
@@ -196,7 +196,7 @@ class AssignmentSolverTest {
     }
 
     /** A random call: organisations, countries, regions and genders drawn from small sets so that rules bite. */
-    record Instance(List<Candidate> applications, List<Judge> judges, boolean sameCountry) {
+    record Instance(List<ApplicationToAssign> applications, List<Judge> judges, boolean sameCountry) {
         static Instance random(Random random, int applications, int judges, int maxLoad, boolean sameCountry) {
             List<String> categories = List.of("MC", "SC");
             List<String> organisations = List.of("Org A", "Org B", "Org C", "Org D", "Org E");
@@ -213,7 +213,7 @@ class AssignmentSolverTest {
                         regions.get(random.nextInt(3)), organisations.get(random.nextInt(5)), 1 + random.nextInt(maxLoad), expertise,
                         conflicts));
             }
-            List<Candidate> as = new ArrayList<>();
+            List<ApplicationToAssign> as = new ArrayList<>();
             for (int a = 0; a < applications; a++) {
                 as.add(application(a + 1, categories.get(random.nextInt(2)), organisations.get(random.nextInt(5)),
                         countries.get(random.nextInt(3)), random.nextInt(4) == 0 ? Set.of("org " + (char) ('a' + random.nextInt(5))) : Set.of()));

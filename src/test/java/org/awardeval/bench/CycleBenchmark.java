@@ -1,7 +1,5 @@
 package org.awardeval.bench;
 
-import org.awardeval.process.AwardCycleProcess;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awardeval.AwardEvaluationApplication;
 import org.awardeval.assignment.JudgeService;
 import org.awardeval.assignment.JudgeService.JudgeRegistration;
@@ -32,6 +31,7 @@ import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.deliberation.PanelService;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
+import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationForm;

@@ -1,6 +1,5 @@
 package org.awardeval.cycle;
 
-import org.awardeval.process.AwardCycleProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -11,8 +10,9 @@ import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.call.CallStatus;
-import org.awardeval.submission.ApplicationStatus;
+import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.awardeval.web.ValidationException;

@@ -3,14 +3,21 @@ package org.awardeval.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.awardeval.call.CallRepository;
+import org.awardeval.call.CallService;
+import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.process.ApplicationProcess;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
+import org.awardeval.submission.SubmissionService;
 import org.awardeval.support.OwnJvm;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +39,10 @@ class DemoModeTest {
     @Autowired TestRestTemplate rest;
     @Autowired CallRepository calls;
     @Autowired ApplicationRepository applications;
+    @Autowired CallService callService;
+    @Autowired SubmissionService submissions;
+    @Autowired TaskService taskService;
+    @Autowired DemoSeeder seeder;
 
     @Test
     void aDemoJudgeFindsReviewTasksAfterTheCoordinatorClosesTheCall() throws InterruptedException {
@@ -67,6 +78,23 @@ class DemoModeTest {
         Map<?, ?> myReviews = List.of(filters).stream().filter(f -> "My reviews".equals(f.get("name"))).findFirst().orElseThrow();
         Map<?, ?>[] listed = judge.getForObject("/engine-rest/filter/" + myReviews.get("id") + "/list", Map[].class);
         assertThat(listed).isNotEmpty().allSatisfy(task -> assertThat((String) task.get("name")).startsWith("Review PA25-"));
+    }
+
+    @Test
+    void theSeederReleasesOnlyTheDemoCallsRedactionChecks() throws InterruptedException {
+        OffsetDateTime now = OffsetDateTime.now();
+        long other = callService.open(new CallRequest("Another call beside the demo", null, "AB", now.plusDays(30), now.plusDays(60), 3, 3,
+                "chair"));
+        submissions.submit(other, DemoData.applications().get(0));
+        Supplier<List<Task>> otherChecks = () -> taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION)
+                .processVariableValueEquals(ApplicationProcess.CALL_ID, other).list();
+        awaitTrue(() -> otherChecks.get().size() == 1, Duration.ofSeconds(60));
+
+        seeder.releaseRedactionChecks(calls.findIdByName(DemoSeeder.DEMO_CALL).orElseThrow());
+
+        assertThat(otherChecks.get()).hasSize(1);
+        assertThat(applications.byCall(other)).extracting(StoredApplication::status).containsExactly(ApplicationStatus.ELIGIBLE);
+        taskService.complete(otherChecks.get().get(0).getId());
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {

@@ -12,7 +12,6 @@ import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
-import org.awardeval.deployment.ProcessDeployer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;

@@ -1,6 +1,5 @@
 package org.awardeval.deployment;
 
-import org.awardeval.deployment.ProcessDeployer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,11 +1,9 @@
 package org.awardeval.deployment;
 
-import org.awardeval.deployment.ProcessDeployer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

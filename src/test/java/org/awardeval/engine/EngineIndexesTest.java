@@ -1,6 +1,5 @@
 package org.awardeval.engine;
 
-import org.awardeval.engine.EngineIndexes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.awardeval.call.CallService;

@@ -2,13 +2,13 @@ package org.awardeval.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.awardeval.support.OwnJvm;
 import org.awardeval.support.PostgresDatabase;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.awardeval.assignment.JudgeService;
 import org.awardeval.assignment.JudgeService.JudgeRegistration;
 import org.awardeval.call.CallRepository;

@@ -1,11 +1,11 @@
 package org.awardeval.tasklist;
 
-import org.awardeval.process.ReviewProcess;
-import org.awardeval.process.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ReviewProcess;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.camunda.bpm.engine.FilterService;

@@ -11,7 +11,7 @@ import java.util.Map;
  * each judge's and application's organisation names are prepared once, so that each of the millions of pairs of a large
  * call costs a few comparisons and lookups. Gives the same answers as {@link ConflictRules#eligible}.
  */
-final class Eligibility {
+final class JudgePairs {
 
     /** Per application, the indexes of its eligible judges, ascending. */
     final int[][] judges;
@@ -21,14 +21,14 @@ final class Eligibility {
     /** Per application, how many experts of its category there are, conflicts or not. */
     final int[] experts;
 
-    private Eligibility(int[][] judges, int[][] ranks, long pairs, int[] experts) {
+    private JudgePairs(int[][] judges, int[][] ranks, long pairs, int[] experts) {
         this.judges = judges;
         this.ranks = ranks;
         this.pairs = pairs;
         this.experts = experts;
     }
 
-    static Eligibility compute(List<Candidate> applications, List<Judge> judgeList, boolean sameCountryIsConflict) {
+    static JudgePairs compute(List<ApplicationToAssign> applications, List<Judge> judgeList, boolean sameCountryIsConflict) {
         Map<String, Integer> names = new HashMap<>();
         Map<String, Integer> categories = new HashMap<>();
         int n = judgeList.size();
@@ -54,7 +54,7 @@ final class Eligibility {
         int[] buffer = new int[n];
         int[] rankBuffer = new int[n];
         for (int a = 0; a < applications.size(); a++) {
-            Candidate application = applications.get(a);
+            ApplicationToAssign application = applications.get(a);
             int applicantCountry = id(names, "country:" + ConflictRules.normalise(application.country()));
             Integer category = categories.get(application.categoryCode());
             List<int[]> candidates = category == null || category >= expertsByCategory.size() ? List.of() : expertsByCategory.get(category);
@@ -73,7 +73,7 @@ final class Eligibility {
             ranks[a] = Arrays.copyOf(rankBuffer, count);
             pairs += count;
         }
-        return new Eligibility(eligible, ranks, pairs, experts);
+        return new JudgePairs(eligible, ranks, pairs, experts);
     }
 
     int rank(int application, int judge) {

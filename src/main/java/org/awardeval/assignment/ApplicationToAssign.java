@@ -7,11 +7,11 @@ import org.awardeval.submission.StoredApplication;
  * An application to be reviewed, with what decides conflicts: its organisation, country, and the organisations it
  * names as partners or in its texts.
  */
-public record Candidate(long applicationId, String code, String categoryCode, String organisation, String country,
+public record ApplicationToAssign(long applicationId, String code, String categoryCode, String organisation, String country,
         ApplicationText text) {
 
-    public static Candidate of(StoredApplication a) {
-        return new Candidate(a.id(), a.code(), a.categoryCode(), a.organisationName(), a.country(),
+    public static ApplicationToAssign of(StoredApplication a) {
+        return new ApplicationToAssign(a.id(), a.code(), a.categoryCode(), a.organisationName(), a.country(),
                 ApplicationText.of(a.organisationName(), a.partners(), a.title(), a.summary(), a.description(), a.outcomes()));
     }
 }
