@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Records the winners the chair confirmed and tells every reviewed application its result. */
 @Component
-public class AnnounceResultsDelegate implements JavaDelegate {
+class AnnounceResultsDelegate implements JavaDelegate {
 
     private final ResultRepository results;
     private final ApplicationRepository applications;
@@ -27,7 +27,7 @@ public class AnnounceResultsDelegate implements JavaDelegate {
     private final CallRepository calls;
     private final RuntimeService runtimeService;
 
-    public AnnounceResultsDelegate(ResultRepository results, ApplicationRepository applications, CallRepository calls,
+    AnnounceResultsDelegate(ResultRepository results, ApplicationRepository applications, CallRepository calls,
             RuntimeService runtimeService, ApplicationLifecycle lifecycle) {
         this.lifecycle = lifecycle;
         this.results = results;

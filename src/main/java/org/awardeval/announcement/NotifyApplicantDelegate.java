@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@link MailOutbox} sends it.
  */
 @Component
-public class NotifyApplicantDelegate implements JavaDelegate {
+class NotifyApplicantDelegate implements JavaDelegate {
 
     public static final String INELIGIBLE = "INELIGIBLE";
     public static final String RESULT = "RESULT";
@@ -35,7 +35,7 @@ public class NotifyApplicantDelegate implements JavaDelegate {
     private final OutboxRepository notifications;
     private final MailTemplates templates;
 
-    public NotifyApplicantDelegate(ApplicationRepository applications, CallRepository calls, ReviewRepository reviews,
+    NotifyApplicantDelegate(ApplicationRepository applications, CallRepository calls, ReviewRepository reviews,
             OutboxRepository notifications, MailTemplates templates) {
         this.applications = applications;
         this.calls = calls;

@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The published results as JSON and CSV. */
 @RestController
-public class ResultsController {
+class ResultsController {
 
     private final ResultsService results;
 
-    public ResultsController(ResultsService results) {
+    ResultsController(ResultsService results) {
         this.results = results;
     }
 

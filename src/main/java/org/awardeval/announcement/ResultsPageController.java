@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The public results page of a call; every text on it is escaped. */
 @Controller
-public class ResultsPageController {
+class ResultsPageController {
 
     private final ResultsService results;
 
-    public ResultsPageController(ResultsService results) {
+    ResultsPageController(ResultsService results) {
         this.results = results;
     }
 

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
  * (in the application's instance, where the completed form writes it back). Judges cannot read either.
  */
 @Component
-public class RedactionCheckListener implements TaskListener {
+class RedactionCheckListener implements TaskListener {
 
     private final ApplicationRepository applications;
     private final DossierRepository dossiers;
 
-    public RedactionCheckListener(ApplicationRepository applications, DossierRepository dossiers) {
+    RedactionCheckListener(ApplicationRepository applications, DossierRepository dossiers) {
         this.applications = applications;
         this.dossiers = dossiers;
     }

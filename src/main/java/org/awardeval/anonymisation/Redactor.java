@@ -19,7 +19,7 @@ import org.awardeval.conflicts.OrganisationName;
  * aliases, partner organisations, and people: those named in the application and anyone named with a title
  * ("Dr Amina Yusuf").
  */
-public final class Redactor {
+final class Redactor {
 
     public static final String ORGANISATION = "[organisation]";
     public static final String PARTNER = "[partner organisation]";
@@ -56,11 +56,11 @@ public final class Redactor {
     private final List<Pattern> personPatterns = new ArrayList<>();
     private final List<Pattern> fullNamePatterns = new ArrayList<>();
 
-    public Redactor(String organisationName, List<String> personNames) {
+    Redactor(String organisationName, List<String> personNames) {
         this(new Identity(organisationName, List.of(), List.of(), personNames));
     }
 
-    public Redactor(Identity identity) {
+    Redactor(Identity identity) {
         Set<String> organisations = new LinkedHashSet<>();
         add(organisations, identity.organisation());
         identity.aliases().forEach(alias -> add(organisations, alias));

@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  * names, people's full names, e-mail addresses, links or phone numbers is refused and the check stays open.
  */
 @Component
-public class ReleaseDossierDelegate implements JavaDelegate {
+class ReleaseDossierDelegate implements JavaDelegate {
 
     private final ApplicationRepository applications;
     private final DossierRepository dossiers;
 
-    public ReleaseDossierDelegate(ApplicationRepository applications, DossierRepository dossiers) {
+    ReleaseDossierDelegate(ApplicationRepository applications, DossierRepository dossiers) {
         this.applications = applications;
         this.dossiers = dossiers;
     }

@@ -7,7 +7,7 @@ import org.awardeval.submission.StoredApplication;
  * An application to be reviewed, with what decides conflicts: its organisation, country, and the organisations it
  * names as partners or in its texts.
  */
-public record ApplicationToAssign(long applicationId, String code, String categoryCode, String organisation, String country,
+record ApplicationToAssign(long applicationId, String code, String categoryCode, String organisation, String country,
         ApplicationText text) {
 
     public static ApplicationToAssign of(StoredApplication a) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * with a report naming each application short of judges, for a coordinator to act on.
  */
 @Component
-public class AssignJudgesDelegate implements JavaDelegate {
+class AssignJudgesDelegate implements JavaDelegate {
     private static final Logger LOG = LoggerFactory.getLogger(AssignJudgesDelegate.class);
 
     private final CallRepository calls;
@@ -35,7 +35,7 @@ public class AssignJudgesDelegate implements JavaDelegate {
     private final AssignmentRepository assignments;
     private final RuntimeService runtimeService;
 
-    public AssignJudgesDelegate(CallRepository calls, ApplicationRepository applications, JudgeRepository judges,
+    AssignJudgesDelegate(CallRepository calls, ApplicationRepository applications, JudgeRepository judges,
             AssignmentRepository assignments, RuntimeService runtimeService, ApplicationLifecycle lifecycle) {
         this.lifecycle = lifecycle;
         this.calls = calls;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What the solver decided, how good it is, and how it got there. */
-public record AssignmentPlan(List<Pick> picks, long objective, String method, Figures figures) {
+record AssignmentPlan(List<Pick> picks, long objective, String method, Figures figures) {
 
     public record Pick(long applicationId, long judgeId) {
     }

@@ -36,7 +36,7 @@ import org.awardeval.assignment.AssignmentPlan.Shortfall;
  * starting from the flow's answer, when it is small enough to prove optimality; on larger calls a greedy exchange
  * swaps in a judge of another gender at the least cost.
  */
-public final class AssignmentSolver {
+final class AssignmentSolver {
 
     public static final long LOAD_WEIGHT = 10;
     public static final long EXPERTISE_WEIGHT = 4;

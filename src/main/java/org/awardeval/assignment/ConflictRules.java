@@ -10,7 +10,7 @@ import org.awardeval.conflicts.OrganisationName;
  * ({@link org.awardeval.conflicts.ApplicationText#conflict}), and, where the call says so, the judge comes from the
  * applicant's country.
  */
-public final class ConflictRules {
+final class ConflictRules {
 
     private ConflictRules() {
     }

@@ -15,13 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The judge registry for coordinators: register or update a judge, import many from CSV, list them. */
 @RestController
-public class JudgeController {
+class JudgeController {
 
     private final JudgeService judges;
     private final JudgeRepository repository;
     private final JudgeImporter importer;
 
-    public JudgeController(JudgeService judges, JudgeRepository repository, JudgeImporter importer) {
+    JudgeController(JudgeService judges, JudgeRepository repository, JudgeImporter importer) {
         this.judges = judges;
         this.repository = repository;
         this.importer = importer;

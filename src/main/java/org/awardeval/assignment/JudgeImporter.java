@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * already registered under the user id is updated; importing the same file twice changes nothing.
  */
 @Component
-public class JudgeImporter {
+class JudgeImporter {
 
     public static final List<String> COLUMNS = List.of("user_id", "first_name", "last_name", "email", "gender", "country", "region",
             "affiliation", "max_load", "expertise", "conflicts");
@@ -34,7 +34,7 @@ public class JudgeImporter {
     private final JudgeService judges;
     private final JudgeRepository repository;
 
-    public JudgeImporter(JudgeService judges, JudgeRepository repository) {
+    JudgeImporter(JudgeService judges, JudgeRepository repository) {
         this.judges = judges;
         this.repository = repository;
     }

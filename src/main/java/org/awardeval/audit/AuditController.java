@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The audit trail of a call for coordinators, as JSON and as CSV. */
 @RestController
-public class AuditController {
+class AuditController {
 
     private final AuditService audit;
 
-    public AuditController(AuditService audit) {
+    AuditController(AuditService audit) {
         this.audit = audit;
     }
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * eligibility rules took on their own. Reads one history query per application.
  */
 @Service
-public class AuditService {
+class AuditService {
 
     public record Entry(OffsetDateTime at, String actor, String step, String application, String decision) {
     }
@@ -41,7 +41,7 @@ public class AuditService {
     private final HistoryService historyService;
     private final JdbcClient jdbc;
 
-    public AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, JdbcClient jdbc) {
+    AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, JdbcClient jdbc) {
         this.calls = calls;
         this.panel = panel;
         this.historyService = historyService;

@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class CallController {
+class CallController {
 
     private final CallService callService;
     private final CallRepository calls;
 
-    public CallController(CallService callService, CallRepository calls) {
+    CallController(CallService callService, CallRepository calls) {
         this.callService = callService;
         this.calls = calls;
     }

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** From here on the call accepts no application. */
 @Component
-public class CloseCallDelegate implements JavaDelegate {
+class CloseCallDelegate implements JavaDelegate {
 
     private final CallRepository calls;
 
-    public CloseCallDelegate(CallRepository calls) {
+    CloseCallDelegate(CallRepository calls) {
         this.calls = calls;
     }
 

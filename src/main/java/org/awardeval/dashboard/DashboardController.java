@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The coordinators' dashboard: one call's progress with charts, and the way into Tasklist and Cockpit. */
 @Controller
-public class DashboardController {
+class DashboardController {
 
     static final String TASKLIST = "/camunda/app/tasklist/default/#/";
     static final String COCKPIT = "/camunda/app/cockpit/default/#/";
@@ -37,7 +37,7 @@ public class DashboardController {
     private final CallRepository calls;
     private final MailChecks mailChecks;
 
-    public DashboardController(DashboardService dashboard, FilterService filterService, CallRepository calls, MailChecks mailChecks) {
+    DashboardController(DashboardService dashboard, FilterService filterService, CallRepository calls, MailChecks mailChecks) {
         this.dashboard = dashboard;
         this.filterService = filterService;
         this.calls = calls;

@@ -1,12 +1,12 @@
 package org.awardeval.dashboard;
 
+import java.io.IOException;
+import java.util.List;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import java.util.List;
 import org.awardeval.security.ApiSecurity;
 import org.awardeval.security.Groups;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -32,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * login page, or already in Tasklist or Cockpit, whose session the dashboard accepts.
  */
 @Configuration
-public class DashboardSecurity {
+class DashboardSecurity {
 
     @Bean
     @Order(3)

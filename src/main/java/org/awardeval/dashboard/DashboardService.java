@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * applicants that need a look.
  */
 @Service
-public class DashboardService {
+class DashboardService {
 
     public record CallChoice(long id, String name, String status) {
     }
@@ -33,7 +33,7 @@ public class DashboardService {
     private final ApplicationStatistics statistics;
     private final OutboxRepository notifications;
 
-    public DashboardService(JdbcClient jdbc, CallRepository calls, ApplicationStatistics statistics, OutboxRepository notifications) {
+    DashboardService(JdbcClient jdbc, CallRepository calls, ApplicationStatistics statistics, OutboxRepository notifications) {
         this.jdbc = jdbc;
         this.calls = calls;
         this.statistics = statistics;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * is then shrunk toward the raw score by n / (n + K) for a judge with n reviews, so a judge with few reviews is barely
  * corrected. A judge whose scores do not vary is only shifted.
  */
-public final class Normalisation {
+final class Normalisation {
 
     /** How many reviews a judge needs for half of the correction. */
     public static final double K = 2.0;

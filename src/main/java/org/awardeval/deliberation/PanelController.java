@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The panel registry for coordinators: members with affiliation, country and declared conflicts. */
 @RestController
-public class PanelController {
+class PanelController {
 
     private final PanelService panel;
 
-    public PanelController(PanelService panel) {
+    PanelController(PanelService panel) {
         this.panel = panel;
     }
 

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * shortlist enters the cycle's variables, which every panel member's task can read.
  */
 @Component
-public class RankApplicationsDelegate implements JavaDelegate {
+class RankApplicationsDelegate implements JavaDelegate {
 
     static final int EXCERPT_LENGTH = 200;
 
@@ -42,7 +42,7 @@ public class RankApplicationsDelegate implements JavaDelegate {
     private final PanelService panel;
     private final AwardProperties properties;
 
-    public RankApplicationsDelegate(CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
+    RankApplicationsDelegate(CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
             ResultRepository results, DossierRepository dossiers, PanelService panel, AwardProperties properties) {
         this.calls = calls;
         this.applications = applications;

@@ -15,7 +15,7 @@ import org.awardeval.deliberation.Normalisation.Aggregate;
  * order of the input. The first {@code shortlist} of each category are shortlisted and the first {@code winners}
  * proposed.
  */
-public final class Ranking {
+final class Ranking {
 
     public record Scored(long applicationId, String code, String categoryCode, Aggregate aggregate) {
     }

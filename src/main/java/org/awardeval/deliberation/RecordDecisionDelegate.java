@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * and needs a written justification.
  */
 @Component
-public class RecordDecisionDelegate implements JavaDelegate {
+class RecordDecisionDelegate implements JavaDelegate {
 
     static final int MIN_JUSTIFICATION = 20;
 
@@ -36,7 +36,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
     private final PanelRepository panel;
     private final PanelService panelService;
 
-    public RecordDecisionDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, PanelService panelService) {
+    RecordDecisionDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, PanelService panelService) {
         this.panelService = panelService;
         this.calls = calls;
         this.results = results;

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * the call's number of winners; equal votes are decided by the review ranking, so with no votes at all the proposal is
  * the ranking itself.
  */
-public final class Tally {
+final class Tally {
 
     public record Entry(long applicationId, String code, String categoryCode, int rank) {
     }

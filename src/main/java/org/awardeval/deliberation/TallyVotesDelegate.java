@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * whether the quorum was reached, and the proposed winners.
  */
 @Component
-public class TallyVotesDelegate implements JavaDelegate {
+class TallyVotesDelegate implements JavaDelegate {
 
     private final CallRepository calls;
     private final ResultRepository results;
@@ -28,7 +28,7 @@ public class TallyVotesDelegate implements JavaDelegate {
     private final DossierRepository dossiers;
     private final PanelService panelService;
 
-    public TallyVotesDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, DossierRepository dossiers,
+    TallyVotesDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, DossierRepository dossiers,
             PanelService panelService) {
         this.panelService = panelService;
         this.calls = calls;

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /** Demo mode: a user for each role and an open cycle with realistic applications. Does nothing when they exist. */
 @Component
 @Profile("demo")
-public class DemoSeeder {
+class DemoSeeder {
 
     public static final String DEMO_CALL = "Pioneer Award 2025 (demo)";
     static final int OPEN_REDACTION_CHECKS = 3;
@@ -42,7 +42,7 @@ public class DemoSeeder {
     private final TaskService taskService;
     private final IdentityService identityService;
 
-    public DemoSeeder(AccessSetup access, JudgeService judges, CallService callService, CallRepository calls,
+    DemoSeeder(AccessSetup access, JudgeService judges, CallService callService, CallRepository calls,
             SubmissionService submissions, PanelService panel, TaskService taskService, IdentityService identityService) {
         this.panel = panel;
         this.taskService = taskService;

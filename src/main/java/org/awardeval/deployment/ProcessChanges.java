@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import org.awardeval.engine.DeploymentCheck;
+import org.awardeval.process.ProcessContract;
 import org.awardeval.web.TaskInputException;
 import org.awardeval.web.ValidationException;
 import org.awardeval.web.ValidationException.FieldError;
@@ -37,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (internal/process-change.bpmn, which process owners cannot change).
  */
 @Service
-public class ProcessChanges {
+class ProcessChanges {
 
     public static final String PROCESS_KEY = "ProcessChangeApproval";
     /** Who proposes what is saved in the server's processes folder. */
@@ -80,6 +81,9 @@ public class ProcessChanges {
         }
         List<String> problems = new ArrayList<>(DeploymentCheck.problems(files));
         problems.addAll(unreadable(files));
+        if (problems.isEmpty()) {
+            problems.addAll(ProcessContract.problems(files));
+        }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems.stream().map(p -> new FieldError(p.substring(0, Math.max(0, p.indexOf(':'))),
                     p.substring(p.indexOf(':') + 1).strip())).toList());

@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Process owners deploy the processes folder on demand and see how the latest deployment went. */
 @RestController
-public class ProcessController {
+class ProcessController {
 
     private final ProcessDeployer deployer;
 
-    public ProcessController(ProcessDeployer deployer) {
+    ProcessController(ProcessDeployer deployer) {
         this.deployer = deployer;
     }
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns the stored application into the plain facts the eligibility rules (eligibility.dmn) decide on. */
 @Component
-public class EligibilityFactsDelegate implements JavaDelegate {
+class EligibilityFactsDelegate implements JavaDelegate {
 
     /** Titles this similar (1 = equal) count as the same case. */
     static final double SAME_TITLE = 0.85;
@@ -23,7 +23,7 @@ public class EligibilityFactsDelegate implements JavaDelegate {
     private final ApplicationRepository applications;
     private final CallRepository calls;
 
-    public EligibilityFactsDelegate(ApplicationRepository applications, CallRepository calls) {
+    EligibilityFactsDelegate(ApplicationRepository applications, CallRepository calls) {
         this.applications = applications;
         this.calls = calls;
     }

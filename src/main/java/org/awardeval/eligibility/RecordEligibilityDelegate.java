@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores the eligibility decision with its rule and reason: the rules' own, or the coordinator's for a doubtful case. */
 @Component
-public class RecordEligibilityDelegate implements JavaDelegate {
+class RecordEligibilityDelegate implements JavaDelegate {
 
     public static final String COORDINATOR_RULE = "COORDINATOR_CHECK";
     private final ApplicationLifecycle lifecycle;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * groups come out.
  */
 @Component
-public class AuthorizedGroups extends AbstractProcessEnginePlugin {
+class AuthorizedGroups extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@link DeploymentCheck} for every deployment, whoever makes it and however (REST API, folder, approved change).
  */
 @Component
-public class EngineGuards extends AbstractProcessEnginePlugin {
+class EngineGuards extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

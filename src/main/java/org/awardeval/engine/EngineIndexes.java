@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * only. Completing a task looks for its subtasks, which read every open task without an index on the parent.
  */
 @Component
-public class EngineIndexes extends AbstractProcessEnginePlugin {
+class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final String JOB_DUE_DATE = "AWARD_IDX_JOB_DUEDATE";
     static final String TASK_PARENT = "AWARD_IDX_TASK_PARENT";

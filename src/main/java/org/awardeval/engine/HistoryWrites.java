@@ -20,14 +20,14 @@ import org.springframework.stereotype.Component;
  * and assignment, which the tables keep. Only what is written changes, so the database's history level stays "full".
  */
 @Component
-public class HistoryWrites extends AbstractProcessEnginePlugin {
+class HistoryWrites extends AbstractProcessEnginePlugin {
 
     /** The process whose variables have no history (review.bpmn). */
     static final String REVIEW_PROCESS = "Review";
 
     private final AwardProperties properties;
 
-    public HistoryWrites(AwardProperties properties) {
+    HistoryWrites(AwardProperties properties) {
         this.properties = properties;
     }
 

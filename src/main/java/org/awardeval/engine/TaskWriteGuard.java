@@ -32,7 +32,7 @@ import org.camunda.bpm.engine.task.Task;
  * Applies to every authenticated user but administrators; the engine's own jobs and the application's code run
  * without a user and are not checked.
  */
-public final class TaskWriteGuard extends CommandInterceptor {
+final class TaskWriteGuard extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl configuration;
     private final Collection<String> unrestrictedGroups;

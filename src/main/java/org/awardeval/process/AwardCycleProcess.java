@@ -1,11 +1,12 @@
 package org.awardeval.process;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The contract between Java and processes/award-cycle.bpmn: One instance per call: from the call to the announcement.
- * A process owner may change anything else in the Modeler; these names must stay ({@code ProcessContractTest}).
+ * A process owner may change anything else in the Modeler; what {@link #CONTRACT} lists must stay.
  */
 public final class AwardCycleProcess {
 
@@ -67,6 +68,12 @@ public final class AwardCycleProcess {
     public static final String WINNERS = "winners";
     public static final String WINNERS_PER_CATEGORY = "winnersPerCategory";
     public static final String WINNER_OPTIONS = "winnerOptions";
+
+    /** What Java relies on in {@value #FILE} (ProcessContractTest, and every proposed change). */
+    public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS, List.of(PHASE),
+            Map.of("call-open", List.of(CALL_NAME, THEME, CODE_PREFIX, SUBMISSION_DEADLINE, REVIEW_DEADLINE, TIME_ZONE,
+                    REVIEWS_PER_APPLICATION, WINNERS_PER_CATEGORY, SHORTLIST_PER_CATEGORY, SAME_COUNTRY_CONFLICT, CHAIR_USER_ID),
+            "panel-vote", List.of(VOTES, VOTE_COMMENT), "confirm-winners", List.of(WINNERS, JUSTIFICATION)));
 
     private AwardCycleProcess() {
     }

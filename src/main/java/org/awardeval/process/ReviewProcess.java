@@ -1,10 +1,11 @@
 package org.awardeval.process;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The contract between Java and processes/review.bpmn: One instance per review: a judge's task over the anonymised dossier only.
- * A process owner may change anything else in the Modeler; these names must stay ({@code ProcessContractTest}).
+ * A process owner may change anything else in the Modeler; what {@link #CONTRACT} lists must stay.
  */
 public final class ReviewProcess {
 
@@ -41,6 +42,10 @@ public final class ReviewProcess {
     public static final String REVIEW_DUE_AT = "reviewDueAt";
     public static final String RUBRIC_WEIGHTS = "rubricWeights";
     public static final String SCORE_PREFIX = "score_";
+
+    /** What Java relies on in {@value #FILE} (ProcessContractTest, and every proposed change). */
+    public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS, List.of(),
+            Map.of("review", List.of(CONFLICT_DECLARED, CONFLICT_REASON, PANEL_COMMENT, APPLICANT_FEEDBACK, CONFIDENCE)));
 
     private ReviewProcess() {
     }

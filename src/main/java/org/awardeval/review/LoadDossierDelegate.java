@@ -20,14 +20,14 @@ import org.springframework.stereotype.Component;
  * of this instance, so nothing else of the application may be set here.
  */
 @Component
-public class LoadDossierDelegate implements JavaDelegate {
+class LoadDossierDelegate implements JavaDelegate {
 
     private final AssignmentRepository assignments;
     private final DossierRepository dossiers;
     private final AwardProperties properties;
     private final CallRepository calls;
 
-    public LoadDossierDelegate(AssignmentRepository assignments, DossierRepository dossiers, AwardProperties properties,
+    LoadDossierDelegate(AssignmentRepository assignments, DossierRepository dossiers, AwardProperties properties,
             CallRepository calls) {
         this.calls = calls;
         this.assignments = assignments;

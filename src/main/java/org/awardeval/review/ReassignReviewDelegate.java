@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * cleared. Raises {@value #ReviewProcess.ERROR_NO_JUDGE_FREE} when nobody is free.
  */
 @Component
-public class ReassignReviewDelegate implements JavaDelegate {
+class ReassignReviewDelegate implements JavaDelegate {
     static final List<String> FORM_VARIABLES = List.of(ReviewProcess.CONFLICT_DECLARED, ReviewProcess.CONFLICT_REASON, ReviewProcess.PANEL_COMMENT,
             ReviewProcess.APPLICANT_FEEDBACK, ReviewProcess.CONFIDENCE);
 
     private final ReviewReassignment reassignment;
     private final AssignmentRepository assignments;
 
-    public ReassignReviewDelegate(ReviewReassignment reassignment, AssignmentRepository assignments) {
+    ReassignReviewDelegate(ReviewReassignment reassignment, AssignmentRepository assignments) {
         this.reassignment = reassignment;
         this.assignments = assignments;
     }

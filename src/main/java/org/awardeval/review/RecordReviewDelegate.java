@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * so an invalid score refuses the completion and the task stays open with the judge.
  */
 @Component
-public class RecordReviewDelegate implements JavaDelegate {
+class RecordReviewDelegate implements JavaDelegate {
 
     private static final List<String> CONFIDENCE = List.of("LOW", "MEDIUM", "HIGH");
 
@@ -28,7 +28,7 @@ public class RecordReviewDelegate implements JavaDelegate {
     private final AssignmentRepository assignments;
     private final CallRepository calls;
 
-    public RecordReviewDelegate(ReviewRepository reviews, AssignmentRepository assignments, CallRepository calls) {
+    RecordReviewDelegate(ReviewRepository reviews, AssignmentRepository assignments, CallRepository calls) {
         this.reviews = reviews;
         this.assignments = assignments;
         this.calls = calls;

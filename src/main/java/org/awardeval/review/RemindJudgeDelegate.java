@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Puts a reminder to the judge into the outbox, once per assignment whatever the retries. */
 @Component
-public class RemindJudgeDelegate implements JavaDelegate {
+class RemindJudgeDelegate implements JavaDelegate {
 
     static final String KIND_PREFIX = "REMIND-";
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
@@ -30,7 +30,7 @@ public class RemindJudgeDelegate implements JavaDelegate {
     private final OutboxRepository notifications;
     private final MailTemplates templates;
 
-    public RemindJudgeDelegate(AssignmentRepository assignments, JudgeRepository judges, CallRepository calls,
+    RemindJudgeDelegate(AssignmentRepository assignments, JudgeRepository judges, CallRepository calls,
             OutboxRepository notifications, MailTemplates templates) {
         this.assignments = assignments;
         this.judges = judges;

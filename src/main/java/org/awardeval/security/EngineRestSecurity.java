@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 
 /** The engine REST API answers only authenticated users, with the engine's own authorization checks. */
 @Configuration
-public class EngineRestSecurity {
+class EngineRestSecurity {
 
     /** Before every other filter, so that a throttled password never reaches the engine. */
     @Bean

@@ -1,5 +1,9 @@
 package org.awardeval.security;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import io.github.bucket4j.Bandwidth;
@@ -10,10 +14,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before its password reaches the engine, so a stranger cannot keep a user's account locked: Camunda's own delay after
  * a wrong password lasts at most a minute and its permanent lock is off (application.yml).
  */
-public class RequestThrottle extends OncePerRequestFilter {
+class RequestThrottle extends OncePerRequestFilter {
 
     /**
      * @param failedLogins      wrong passwords a client may send per window
@@ -49,7 +49,7 @@ public class RequestThrottle extends OncePerRequestFilter {
     private final Cache<String, Bucket> failures;
     private final Cache<String, Bucket> submissions;
 
-    public RequestThrottle(Limits limits) {
+    RequestThrottle(Limits limits) {
         this.limits = limits;
         this.failures = CacheBuilder.newBuilder().maximumSize(100_000).expireAfterAccess(limits.failedLoginWindow()).build();
         this.submissions = CacheBuilder.newBuilder().maximumSize(100_000).expireAfterAccess(limits.submissionWindow()).build();

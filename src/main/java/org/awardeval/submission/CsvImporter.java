@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * nothing new: rows already imported are reported with their reference.
  */
 @Component
-public class CsvImporter {
+class CsvImporter {
 
     public static final List<String> COLUMNS = List.of("organisation", "organisation_type", "country", "category", "contact_name",
             "contact_email", "title", "summary", "description", "educators_reached", "consent", "submitted_at");
@@ -30,7 +30,7 @@ public class CsvImporter {
 
     private final SubmissionService submissions;
 
-    public CsvImporter(SubmissionService submissions) {
+    CsvImporter(SubmissionService submissions) {
         this.submissions = submissions;
     }
 

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * crash between commit and check is covered by the cycle's poll timer.
  */
 @Component
-public class CycleWakeUp {
+class CycleWakeUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(CycleWakeUp.class);
     private static final int ATTEMPTS = 3;

@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The public application form of a call: no login, checked on the server, errors shown next to their fields. */
 @Controller
-public class PublicFormController {
+class PublicFormController {
 
     private final CallRepository calls;
     private final SubmissionService submissions;
 
-    public PublicFormController(CallRepository calls, SubmissionService submissions) {
+    PublicFormController(CallRepository calls, SubmissionService submissions) {
         this.calls = calls;
         this.submissions = submissions;
     }

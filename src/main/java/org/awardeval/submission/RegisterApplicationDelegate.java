@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
  * and stored here, through the same validation as every other channel; its long texts then leave the process.
  */
 @Component
-public class RegisterApplicationDelegate implements JavaDelegate {
+class RegisterApplicationDelegate implements JavaDelegate {
 
     private final SubmissionService submissions;
     private final ApplicationRepository applications;
 
-    public RegisterApplicationDelegate(SubmissionService submissions, ApplicationRepository applications) {
+    RegisterApplicationDelegate(SubmissionService submissions, ApplicationRepository applications) {
         this.submissions = submissions;
         this.applications = applications;
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * a status ahead of the process.
  */
 @Component
-public class ReportToCycleDelegate implements JavaDelegate {
+class ReportToCycleDelegate implements JavaDelegate {
 
     private final ApplicationLifecycle lifecycle;
     private final CycleWakeUp wakeUp;

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class SubmissionController {
+class SubmissionController {
 
     private final SubmissionService submissions;
     private final CsvImporter importer;
@@ -24,7 +24,7 @@ public class SubmissionController {
 
     private final ApplicationStatistics statistics;
 
-    public SubmissionController(SubmissionService submissions, CsvImporter importer, CallRepository calls, ApplicationStatistics statistics) {
+    SubmissionController(SubmissionService submissions, CsvImporter importer, CallRepository calls, ApplicationStatistics statistics) {
         this.statistics = statistics;
         this.submissions = submissions;
         this.importer = importer;

@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Every rejection of the API says which field is wrong and why: {"message": …, "errors": [{"field", "message"}]}. */
 @RestControllerAdvice(basePackages = "org.awardeval")
-public class ApiErrors {
+class ApiErrors {
 
     public static Map<String, Object> body(String message, List<FieldError> errors) {
         return Map.of("message", message, "errors", errors);
