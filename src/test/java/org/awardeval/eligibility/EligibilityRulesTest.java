@@ -2,19 +2,35 @@ package org.awardeval.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
-import org.awardeval.support.H2Test;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every rule of eligibility.dmn, as deployed, with the first failing criterion deciding. */
-@H2Test
+/**
+ * Every rule of processes/eligibility.dmn, with the first failing criterion deciding: on a plain DMN engine, as a
+ * process owner's edit of the table would be tried.
+ */
 class EligibilityRulesTest {
 
-    @Autowired DecisionService decisionService;
+    static DmnEngine engine;
+    static DmnDecision decision;
+
+    @BeforeAll
+    static void readTheTable() throws IOException {
+        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        try (InputStream table = Files.newInputStream(Path.of("processes", "eligibility.dmn"))) {
+            decision = engine.parseDecision("Decision_Eligibility", table);
+        }
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -32,11 +48,9 @@ class EligibilityRulesTest {
             "organisation type other,  true,  true,  true,  true,  true,  false, OTHER,      DOUBTFUL,   ORGANISATION_TYPE_UNCLEAR"})
     void theRulesDecideWithAReason(String name, boolean onTime, boolean categoryKnown, boolean fields, boolean consent,
             boolean typeAllowed, boolean duplicate, String type, String outcome, String rule) {
-        DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey("Decision_Eligibility")
-                .variables(Map.of("onTime", onTime, "categoryKnown", categoryKnown, "requiredFieldsPresent", fields,
-                        "consentGiven", consent, "organisationTypeAllowed", typeAllowed, "duplicate", duplicate,
-                        "organisationType", type))
-                .evaluate().getSingleResult();
+        DmnDecisionResultEntries result = engine.evaluateDecision(decision, Map.of("onTime", onTime, "categoryKnown",
+                categoryKnown, "requiredFieldsPresent", fields, "consentGiven", consent, "organisationTypeAllowed", typeAllowed,
+                "duplicate", duplicate, "organisationType", type)).getSingleResult();
         assertThat((String) result.getEntry("outcome")).isEqualTo(outcome);
         assertThat((String) result.getEntry("rule")).isEqualTo(rule);
         assertThat((String) result.getEntry("reason")).isNotBlank();
