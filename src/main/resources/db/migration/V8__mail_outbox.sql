@@ -2,7 +2,7 @@
 -- the application's code itself, so the mail module answers for a call without reading the application table.
 ALTER TABLE notification RENAME TO mail_outbox;
 ALTER TABLE mail_outbox ADD COLUMN call_id BIGINT;
-ALTER TABLE mail_outbox ADD COLUMN application_code VARCHAR(40);
+ALTER TABLE mail_outbox ADD COLUMN application_code VARCHAR(80);
 UPDATE mail_outbox SET call_id = (SELECT a.call_id FROM application a WHERE a.id = mail_outbox.application_id),
     application_code = (SELECT a.code FROM application a WHERE a.id = mail_outbox.application_id);
 ALTER TABLE mail_outbox ALTER COLUMN call_id SET NOT NULL;

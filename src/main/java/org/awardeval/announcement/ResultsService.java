@@ -1,15 +1,19 @@
 package org.awardeval.announcement;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
+import org.awardeval.deliberation.ResultRepository;
+import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatistics;
+import org.awardeval.submission.StoredApplication;
 import org.awardeval.web.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The published results of a call: its recipients by category and by type of applicant, and the cycle's figures. */
@@ -29,16 +33,18 @@ public class ResultsService {
 
     private final CallRepository calls;
     private final ApplicationStatistics statistics;
-    private final JdbcClient jdbc;
+    private final ResultRepository results;
+    private final ApplicationRepository applications;
 
     private final java.time.Clock clock;
 
-    public ResultsService(CallRepository calls, ApplicationStatistics statistics, JdbcClient jdbc,
+    public ResultsService(CallRepository calls, ApplicationStatistics statistics, ResultRepository results, ApplicationRepository applications,
             org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
         this.clock = clock.getIfAvailable(java.time.Clock::systemDefaultZone);
         this.calls = calls;
         this.statistics = statistics;
-        this.jdbc = jdbc;
+        this.results = results;
+        this.applications = applications;
     }
 
     /** The results once the chair's decision is announced and the call's embargo is over; before that there are none. */
@@ -60,14 +66,14 @@ public class ResultsService {
         }
         Map<String, String> categoryNames = new LinkedHashMap<>();
         calls.categories(callId).forEach(c -> categoryNames.put(c.code(), c.name()));
-        List<Recipient> recipients = jdbc.sql("""
-                SELECT a.code, a.title, o.name, o.type, o.country, a.category_code
-                FROM result r JOIN application a ON a.id = r.application_id JOIN organisation o ON o.id = a.organisation_id
-                WHERE r.call_id = ? AND r.winner = TRUE ORDER BY a.category_code, r.rank_in_category, a.code""")
-                .param(callId)
-                .query((rs, row) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), categoryNames.getOrDefault(rs.getString(6), rs.getString(6))))
-                .list();
+        List<Recipient> recipients = results.byCall(callId).stream().filter(Result::winner)
+                .sorted(Comparator.comparing(Result::categoryCode).thenComparingInt(Result::rankInCategory).thenComparing(Result::code))
+                .map(r -> {
+                    StoredApplication a = applications.get(r.applicationId());
+                    return new Recipient(a.code(), a.title(), a.organisationName(), a.organisationType(), a.country(), a.categoryCode(),
+                            categoryNames.getOrDefault(a.categoryCode(), a.categoryCode()));
+                })
+                .toList();
         Map<String, List<Recipient>> byCategory = new LinkedHashMap<>();
         categoryNames.values().forEach(name -> byCategory.put(name, new ArrayList<>()));
         Map<String, List<Recipient>> byType = new LinkedHashMap<>();

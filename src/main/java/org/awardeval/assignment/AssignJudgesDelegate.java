@@ -59,7 +59,7 @@ class AssignJudgesDelegate implements JavaDelegate {
             execution.setVariable(AwardCycleProcess.SHORTAGE_REPORT, e.getMessage());
             throw new BpmnError(AwardCycleProcess.ERROR_JUDGE_SHORTAGE, e.getMessage());
         }
-        assignments.insertAll(call.id(), plan.picks());
+        assignments.insertAll(call.id(), call.reviewDeadline(), toAssign, plan.picks());
         execution.removeVariable(AwardCycleProcess.SHORTAGE_REPORT);
         lifecycle.reviewsStarted(call.id());
         // The applications waiting for this message: found by their subscription, whatever the Modeler calls the event.

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 public class AssignmentRepository {
 
     /** What a review instance needs: no identity of the applicant. */
-    public record AssignmentView(long id, long callId, long applicationId, String applicationCode, String categoryName, String judgeUserId,
+    public record AssignmentView(long id, long callId, long applicationId, String applicationCode, String categoryCode, String judgeUserId,
             String judgeCode, String judgeEmail, OffsetDateTime dueAt, String status) {
     }
 
@@ -27,26 +27,32 @@ public class AssignmentRepository {
     }
 
     /** The assignments of a whole call at once, due at the call's review deadline: one batch of statements. */
-    public void insertAll(long callId, List<AssignmentPlan.Pick> picks) {
+    public void insertAll(long callId, OffsetDateTime due, List<ApplicationToAssign> applications, List<AssignmentPlan.Pick> picks) {
         OffsetDateTime now = OffsetDateTime.now();
+        Map<Long, ApplicationToAssign> byId = new HashMap<>();
+        applications.forEach(a -> byId.put(a.applicationId(), a));
         batch.batchUpdate("""
-                INSERT INTO assignment (call_id, application_id, judge_id, status, created_at, due_at)
-                VALUES (?, ?, ?, 'OPEN', ?, (SELECT review_deadline FROM award_call WHERE id = ?))""", picks, 1000, (statement, pick) -> {
+                INSERT INTO assignment (call_id, application_id, application_code, category_code, judge_id, status, created_at, due_at)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)""", picks, 1000, (statement, pick) -> {
+            ApplicationToAssign application = byId.get(pick.applicationId());
             statement.setLong(1, callId);
             statement.setLong(2, pick.applicationId());
-            statement.setLong(3, pick.judgeId());
-            statement.setObject(4, now);
-            statement.setLong(5, callId);
+            statement.setString(3, application.code());
+            statement.setString(4, application.categoryCode());
+            statement.setLong(5, pick.judgeId());
+            statement.setObject(6, now);
+            statement.setObject(7, due);
         });
     }
 
-    /** A new assignment, due at the given moment (null: the call's review deadline). */
-    public long insert(long callId, long applicationId, long judgeId, OffsetDateTime dueAt) {
+    /** A new assignment of the application the old one was for, due at the given moment. */
+    public long insertLike(AssignmentView old, long judgeId, OffsetDateTime dueAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO assignment (call_id, application_id, judge_id, status, created_at, due_at)
-                VALUES (?, ?, ?, 'OPEN', ?, COALESCE(?, (SELECT review_deadline FROM award_call WHERE id = ?)))""")
-                .params(callId, applicationId, judgeId, OffsetDateTime.now(), dueAt, callId).update(key, "id");
+                INSERT INTO assignment (call_id, application_id, application_code, category_code, judge_id, status, created_at, due_at)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                .params(old.callId(), old.applicationId(), old.applicationCode(), old.categoryCode(), judgeId, OffsetDateTime.now(), dueAt)
+                .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
@@ -56,18 +62,32 @@ public class AssignmentRepository {
 
     public AssignmentView view(long assignmentId) {
         return jdbc.sql("""
-                SELECT s.id, s.call_id, s.application_id, a.code, c.name AS category_name, j.user_id, j.code, j.email,
-                    COALESCE(s.due_at, k.review_deadline), s.status
-                FROM assignment s
-                JOIN application a ON a.id = s.application_id
-                JOIN judge j ON j.id = s.judge_id
-                JOIN award_call k ON k.id = s.call_id
-                JOIN category c ON c.call_id = a.call_id AND c.code = a.category_code
+                SELECT s.id, s.call_id, s.application_id, s.application_code, s.category_code, j.user_id, j.code, j.email, s.due_at,
+                    s.status
+                FROM assignment s JOIN judge j ON j.id = s.judge_id
                 WHERE s.id = ?""")
                 .param(assignmentId)
                 .query((rs, row) -> new AssignmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getString(10)))
                 .single();
+    }
+
+    /** A judge's reviews in a call: done, open, and open past their due date. */
+    public record JudgeProgress(String code, String name, long done, long open, long overdue) {
+    }
+
+    public List<JudgeProgress> progress(long callId, OffsetDateTime now) {
+        return jdbc.sql("""
+                SELECT j.code, j.name,
+                       SUM(CASE WHEN a.status = 'DONE' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN a.status = 'OPEN' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN a.status = 'OPEN' AND a.due_at < ? THEN 1 ELSE 0 END)
+                FROM assignment a JOIN judge j ON j.id = a.judge_id
+                WHERE a.call_id = ? AND a.status <> 'REASSIGNED'
+                GROUP BY j.code, j.name ORDER BY j.code""")
+                .params(now, callId)
+                .query((rs, row) -> new JudgeProgress(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .list();
     }
 
     /** Every judge ever assigned to the application, whatever became of the assignment. */

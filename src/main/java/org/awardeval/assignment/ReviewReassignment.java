@@ -83,7 +83,7 @@ public class ReviewReassignment {
             due = call.reviewDeadline();
         }
         assignments.markReassigned(assignmentId, reason);
-        long next = assignments.insert(call.id(), application.id(), best.get().id(), due);
+        long next = assignments.insertLike(old, best.get().id(), due);
         LOG.info("Review of {} moved from {} to {} ({})", application.code(), old.judgeCode(), best.get().code(), reason);
         return Optional.of(next);
     }

@@ -14,13 +14,14 @@ import org.awardeval.deliberation.PanelRepository.Ballot;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ReviewProcess;
+import org.awardeval.review.ReviewRepository;
+import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.web.NotFoundException;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,23 +40,21 @@ class AuditService {
     private final CallRepository calls;
     private final PanelRepository panel;
     private final HistoryService historyService;
-    private final JdbcClient jdbc;
+    private final ApplicationRepository applications;
+    private final ReviewRepository reviews;
 
-    AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, JdbcClient jdbc) {
+    AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, ApplicationRepository applications,
+            ReviewRepository reviews) {
         this.calls = calls;
         this.panel = panel;
         this.historyService = historyService;
-        this.jdbc = jdbc;
-    }
-
-    private record CallTrail(String cycleInstance, OffsetDateTime createdAt, OffsetDateTime announcedAt) {
+        this.applications = applications;
+        this.reviews = reviews;
     }
 
     public List<Entry> entries(long callId) {
         calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
-        CallTrail call = jdbc.sql("SELECT process_instance_id, created_at, announced_at FROM award_call WHERE id = ?").param(callId)
-                .query((rs, row) -> new CallTrail(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)))
-                .single();
+        CallRepository.Milestones call = calls.milestones(callId);
         Map<String, String> completedBy = completedBy(call.createdAt());
         Details details = details(callId);
         List<Entry> entries = new ArrayList<>();
@@ -63,12 +62,7 @@ class AuditService {
         for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(cycleInstance).finished().list()) {
             entries.add(taskEntry(task, null, completedBy, details));
         }
-        Map<String, String> codeByInstance = new HashMap<>();
-        jdbc.sql("SELECT process_instance_id, code FROM application WHERE call_id = ? AND process_instance_id IS NOT NULL").param(callId)
-                .query(rs -> {
-                    codeByInstance.put(rs.getString(1), rs.getString(2));
-                });
-        codeByInstance.forEach((instance, code) -> {
+        applications.codesByProcessInstance(callId).forEach((instance, code) -> {
             historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(instance).finished().list()
                     .forEach(task -> entries.add(taskEntry(task, code, completedBy, details)));
             for (HistoricDecisionInstance decision : historyService.createHistoricDecisionInstanceQuery().processInstanceId(instance)
@@ -110,20 +104,8 @@ class AuditService {
     }
 
     private Details details(long callId) {
-        Map<String, String> eligibility = new HashMap<>();
-        jdbc.sql("SELECT code, status, eligibility_rule, eligibility_reason FROM application WHERE call_id = ?").param(callId)
-                .query(rs -> {
-                    eligibility.put(rs.getString(1), rs.getString(2) + " (" + rs.getString(3) + "): " + rs.getString(4));
-                });
-        Map<String, String> reviews = new HashMap<>();
-        jdbc.sql("""
-                SELECT s.review_process_instance_id, j.code, r.total, r.confidence
-                FROM assignment s JOIN judge j ON j.id = s.judge_id JOIN review r ON r.assignment_id = s.id
-                WHERE s.call_id = ? AND s.review_process_instance_id IS NOT NULL""").param(callId)
-                .query(rs -> {
-                    reviews.put(rs.getString(1), rs.getString(2) + " scored " + rs.getBigDecimal(3) + " (confidence "
-                            + rs.getString(4) + ")");
-                });
+        Map<String, String> eligibility = applications.eligibilityByCode(callId);
+        Map<String, String> reviewed = reviews.scoresByReviewInstance(callId);
         Map<String, String> ballots = new HashMap<>();
         for (Ballot b : panel.ballots(callId)) {
             ballots.put(b.userId(), b.memberCode() + " voted for " + (b.votedCodes().isEmpty() ? "none" : String.join(", ", b.votedCodes()))
@@ -132,7 +114,7 @@ class AuditService {
         }
         String decision = panel.decision(callId).map(d -> "winners " + d.winners() + "; panel proposed " + d.proposed() + "; "
                 + d.ballots() + " ballots, quorum " + d.quorum() + (d.override() ? "; OVERRIDE: " + d.justification() : "")).orElse("");
-        return new Details(eligibility, reviews, ballots, decision);
+        return new Details(eligibility, reviewed, ballots, decision);
     }
 
     /** Who completed each task, from the operation log: a candidate task has no assignee to tell. */

@@ -1,13 +1,13 @@
 package org.awardeval.call;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.math.BigDecimal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -58,6 +58,26 @@ public class CallRepository {
     /** Locks the call's row until the transaction ends: the last applications of a phase wake the cycle one at a time. */
     public void lock(long callId) {
         jdbc.sql("SELECT id FROM award_call WHERE id = ? FOR UPDATE").param(callId).query(Long.class).single();
+    }
+
+    /** When a call was opened and announced, and its cycle instance. */
+    public record Milestones(String cycleInstance, OffsetDateTime createdAt, OffsetDateTime announcedAt) {
+    }
+
+    /** A call as a list shows it. */
+    public record Summary(long id, String name, String status) {
+    }
+
+    public Milestones milestones(long callId) {
+        return jdbc.sql("SELECT process_instance_id, created_at, announced_at FROM award_call WHERE id = ?").param(callId)
+                .query((rs, row) -> new Milestones(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)))
+                .single();
+    }
+
+    /** Every call, the newest first. */
+    public List<Summary> summaries() {
+        return jdbc.sql("SELECT id, name, status FROM award_call ORDER BY created_at DESC, id DESC")
+                .query((rs, row) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 
     /** The call's award cycle instance, once the cycle has started. */

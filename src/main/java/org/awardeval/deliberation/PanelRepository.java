@@ -59,16 +59,14 @@ public class PanelRepository {
     }
 
     /** Replaces the member's ballot for this call: a repeated completion records the same ballot once. */
-    public void saveBallot(long callId, String userId, String memberCode, String recused, String comment, Collection<Long> applicationIds,
+    public void saveBallot(long callId, String userId, String memberCode, String recused, String comment, Map<Long, String> votes,
             OffsetDateTime castAt) {
         jdbc.sql("DELETE FROM panel_vote WHERE call_id = ? AND user_id = ?").params(callId, userId).update();
         jdbc.sql("DELETE FROM panel_ballot WHERE call_id = ? AND user_id = ?").params(callId, userId).update();
         jdbc.sql("INSERT INTO panel_ballot (call_id, user_id, member_code, recused, comment, cast_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(callId, userId, memberCode, recused, comment, castAt).update();
-        for (long applicationId : applicationIds) {
-            jdbc.sql("INSERT INTO panel_vote (call_id, user_id, application_id) VALUES (?, ?, ?)").params(callId, userId, applicationId)
-                    .update();
-        }
+        votes.forEach((applicationId, code) -> jdbc.sql("INSERT INTO panel_vote (call_id, user_id, application_id, application_code) "
+                + "VALUES (?, ?, ?, ?)").params(callId, userId, applicationId, code).update());
     }
 
     /** Records whose ballot a vote task is, when the engine creates it for that member. */
@@ -100,8 +98,7 @@ public class PanelRepository {
     public List<Ballot> ballots(long callId) {
         Map<String, List<String>> voted = new HashMap<>();
         jdbc.sql("""
-                SELECT v.user_id, a.code FROM panel_vote v JOIN application a ON a.id = v.application_id
-                WHERE v.call_id = ? ORDER BY a.code""").param(callId)
+                SELECT user_id, application_code FROM panel_vote WHERE call_id = ? ORDER BY application_code""").param(callId)
                 .query(rs -> {
                     voted.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
                 });

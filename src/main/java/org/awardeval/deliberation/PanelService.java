@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ public class PanelService {
         Map<String, Result> votable = new HashMap<>();
         ballot.votable().forEach(r -> votable.put(r.code(), r));
         Map<String, Integer> perCategory = new HashMap<>();
-        List<Long> applicationIds = new ArrayList<>();
+        Map<Long, String> chosen = new LinkedHashMap<>();
         for (String code : codes) {
             Result result = votable.get(code);
             if (ballot.recused().contains(code)) {
@@ -146,7 +147,7 @@ public class PanelService {
             } else if (result == null) {
                 checks.fail(AwardCycleProcess.VOTES, "'" + code + "' is not on the shortlist");
             } else {
-                applicationIds.add(result.applicationId());
+                chosen.put(result.applicationId(), result.code());
                 perCategory.merge(result.categoryCode(), 1, Integer::sum);
             }
         }
@@ -157,7 +158,7 @@ public class PanelService {
             }
         });
         checks.throwIfAnyOnTask();
-        panel.saveBallot(callId, userId, ballot.member().code(), String.join(", ", ballot.recused()), checkedComment, applicationIds,
+        panel.saveBallot(callId, userId, ballot.member().code(), String.join(", ", ballot.recused()), checkedComment, chosen,
                 OffsetDateTime.now());
     }
 

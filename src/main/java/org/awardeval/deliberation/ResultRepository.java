@@ -25,10 +25,10 @@ public class ResultRepository {
         jdbc.sql("DELETE FROM result WHERE call_id = ?").param(callId).update();
         for (Ranked r : ranking) {
             jdbc.sql("""
-                    INSERT INTO result (application_id, call_id, category_code, normalised_score, mean_score, spread, disagreement,
-                        review_count, rank_in_category, shortlisted, proposed, winner)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)""")
-                    .params(r.applicationId(), callId, r.categoryCode(), r.normalisedScore(), r.meanScore(), r.spread(),
+                    INSERT INTO result (application_id, application_code, call_id, category_code, normalised_score, mean_score, spread,
+                        disagreement, review_count, rank_in_category, shortlisted, proposed, winner)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)""")
+                    .params(r.applicationId(), r.code(), callId, r.categoryCode(), r.normalisedScore(), r.meanScore(), r.spread(),
                             r.disagreement(), r.reviews(), r.rank(), r.shortlisted(), r.proposed())
                     .update();
         }
@@ -46,9 +46,9 @@ public class ResultRepository {
 
     public List<Result> byCall(long callId) {
         return jdbc.sql("""
-                SELECT r.application_id, a.code, r.category_code, r.normalised_score, r.mean_score, r.spread, r.disagreement,
+                SELECT r.application_id, r.application_code, r.category_code, r.normalised_score, r.mean_score, r.spread, r.disagreement,
                     r.review_count, r.rank_in_category, r.shortlisted, r.proposed, r.winner, r.votes
-                FROM result r JOIN application a ON a.id = r.application_id
+                FROM result r
                 WHERE r.call_id = ? ORDER BY r.category_code, r.rank_in_category""")
                 .param(callId).query(Result.class).list();
     }

@@ -7,6 +7,7 @@ import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.call.CallRepository;
+import org.awardeval.call.Category;
 import org.awardeval.call.Rubric;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.process.ReviewProcess;
@@ -59,7 +60,8 @@ class LoadDossierDelegate implements JavaDelegate {
         execution.setVariable(ReviewProcess.JUDGE_USER_ID, assignment.judgeUserId());
         execution.setVariable(ReviewProcess.JUDGE_CODE, assignment.judgeCode());
         execution.setVariable(ReviewProcess.APPLICATION_CODE, assignment.applicationCode());
-        execution.setVariable(ReviewProcess.CATEGORY_NAME, assignment.categoryName());
+        execution.setVariable(ReviewProcess.CATEGORY_NAME, calls.categories(assignment.callId()).stream()
+                .filter(c -> c.code().equals(assignment.categoryCode())).map(Category::name).findFirst().orElse(assignment.categoryCode()));
         execution.setVariable(ReviewProcess.REVIEW_DUE_AT, ProcessVariables.date(due));
         execution.setVariable(ReviewProcess.REMINDER_AT, ProcessVariables.date(reminder));
         execution.setVariable(ReviewProcess.GRACE_ENDS_AT, ProcessVariables.date(due.plus(properties.reviewGrace())));

@@ -61,7 +61,7 @@ class RecordReviewDelegate implements JavaDelegate {
 
         if (!reviews.exists(assignmentId)) {
             BigDecimal total = Rubric.total(scores, calls.rubric(assignment.callId()));
-            reviews.insert(assignmentId, scores, total, panelComment, feedback, confidence);
+            reviews.insert(assignment, execution.getProcessInstanceId(), scores, total, panelComment, feedback, confidence);
             assignments.markDone(assignmentId);
         }
     }

@@ -2,8 +2,10 @@ package org.awardeval.review;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -25,31 +27,44 @@ public class ReviewRepository {
         return jdbc.sql("SELECT COUNT(*) FROM review WHERE assignment_id = ?").param(assignmentId).query(Long.class).single() > 0;
     }
 
-    public void insert(long assignmentId, Map<String, Integer> scores, BigDecimal total, String panelComment, String feedback,
-            String confidence) {
+    public void insert(AssignmentView assignment, String reviewInstanceId, Map<String, Integer> scores, BigDecimal total,
+            String panelComment, String feedback, String confidence) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO review (assignment_id, total, confidence, panel_comment, feedback, submitted_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(assignmentId, total, confidence, panelComment, feedback, OffsetDateTime.now()).update(key, "id");
+                INSERT INTO review (assignment_id, call_id, application_id, judge_code, review_process_instance_id, total, confidence,
+                    panel_comment, feedback, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(assignment.id(), assignment.callId(), assignment.applicationId(), assignment.judgeCode(), reviewInstanceId, total,
+                        confidence, panelComment, feedback, OffsetDateTime.now()).update(key, "id");
         long reviewId = key.getKeyAs(Number.class).longValue();
         scores.forEach((criterion, score) -> jdbc.sql("INSERT INTO review_score (review_id, criterion, score) VALUES (?, ?, ?)")
                 .params(reviewId, criterion, score).update());
     }
 
     public List<ReviewSummary> byCall(long callId) {
-        return summaries("s.call_id", callId);
+        return summaries("call_id", callId);
     }
 
     public List<ReviewSummary> byApplication(long applicationId) {
-        return summaries("s.application_id", applicationId);
+        return summaries("application_id", applicationId);
+    }
+
+    /** Per review instance, what its judge gave: for the audit. */
+    public Map<String, String> scoresByReviewInstance(long callId) {
+        Map<String, String> reviews = new HashMap<>();
+        jdbc.sql("""
+                SELECT review_process_instance_id, judge_code, total, confidence FROM review
+                WHERE call_id = ? AND review_process_instance_id IS NOT NULL""").param(callId)
+                .query(rs -> {
+                    reviews.put(rs.getString(1), rs.getString(2) + " scored " + rs.getBigDecimal(3) + " (confidence " + rs.getString(4) + ")");
+                });
+        return reviews;
     }
 
     private List<ReviewSummary> summaries(String column, long id) {
         return jdbc.sql("""
-                SELECT s.application_id, j.code, r.total, r.feedback, r.panel_comment
-                FROM review r JOIN assignment s ON s.id = r.assignment_id JOIN judge j ON j.id = s.judge_id
-                WHERE %s = ? ORDER BY s.application_id, j.code""".formatted(column))
+                SELECT application_id, judge_code, total, feedback, panel_comment FROM review
+                WHERE %s = ? ORDER BY application_id, judge_code""".formatted(column))
                 .param(id)
                 .query((rs, row) -> new ReviewSummary(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5)))
                 .list();

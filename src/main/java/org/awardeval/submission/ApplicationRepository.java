@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,6 +104,26 @@ public class ApplicationRepository {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM application WHERE call_id = :call AND status IN (:statuses))")
                 .param("call", callId).param("statuses", statuses.stream().map(Enum::name).toList())
                 .query(Boolean.class).single();
+    }
+
+    /** The call's applications by the id of their process instance, as codes. */
+    public Map<String, String> codesByProcessInstance(long callId) {
+        Map<String, String> codes = new HashMap<>();
+        jdbc.sql("SELECT process_instance_id, code FROM application WHERE call_id = ? AND process_instance_id IS NOT NULL").param(callId)
+                .query(rs -> {
+                    codes.put(rs.getString(1), rs.getString(2));
+                });
+        return codes;
+    }
+
+    /** Per application code, its status and the eligibility decision: "ELIGIBLE (ALL_CRITERIA_MET): reason". */
+    public Map<String, String> eligibilityByCode(long callId) {
+        Map<String, String> eligibility = new HashMap<>();
+        jdbc.sql("SELECT code, status, eligibility_rule, eligibility_reason FROM application WHERE call_id = ?").param(callId)
+                .query(rs -> {
+                    eligibility.put(rs.getString(1), rs.getString(2) + " (" + rs.getString(3) + "): " + rs.getString(4));
+                });
+        return eligibility;
     }
 
     public void setProcessInstance(long id, String processInstanceId) {
