@@ -27,3 +27,8 @@ ALTER TABLE result ALTER COLUMN application_code SET NOT NULL;
 ALTER TABLE panel_vote ADD COLUMN application_code VARCHAR(80);
 UPDATE panel_vote SET application_code = (SELECT a.code FROM application a WHERE a.id = panel_vote.application_id);
 ALTER TABLE panel_vote ALTER COLUMN application_code SET NOT NULL;
+
+-- The winners are marked once, in the results, when the chair decides.
+UPDATE result SET winner = TRUE WHERE EXISTS (SELECT 1 FROM winner_decision d WHERE d.call_id = result.call_id
+    AND (',' || REPLACE(d.winners, ' ', '') || ',') LIKE ('%,' || result.application_code || ',%'));
+ALTER TABLE winner_decision DROP COLUMN winners;

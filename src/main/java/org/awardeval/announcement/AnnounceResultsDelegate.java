@@ -1,17 +1,13 @@
 package org.awardeval.announcement;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
-import org.awardeval.process.ProcessVariables;
 import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.submission.ApplicationRepository;
-import org.awardeval.web.FieldChecks;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,19 +35,10 @@ class AnnounceResultsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long callId = AwardCycleProcess.callId(execution);
+        // The winners as the chair's decision marked them in the results.
         List<Result> ranking = results.byCall(callId);
-        Set<String> winners = new LinkedHashSet<>(ProcessVariables.strings(execution, AwardCycleProcess.WINNERS));
-        FieldChecks checks = new FieldChecks();
-        for (String code : winners) {
-            if (ranking.stream().noneMatch(r -> r.code().equals(code))) {
-                checks.fail(AwardCycleProcess.WINNERS, "'" + code + "' is not a ranked application of this call");
-            }
-        }
-        checks.throwIfAny();
         for (Result result : ranking) {
-            boolean winner = winners.contains(result.code());
-            results.setWinner(result.applicationId(), winner);
-            lifecycle.announced(result.applicationId(), winner);
+            lifecycle.announced(result.applicationId(), result.winner());
         }
         calls.markAnnounced(callId);
         for (Result result : ranking) {

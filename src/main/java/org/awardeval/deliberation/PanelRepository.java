@@ -22,7 +22,7 @@ public class PanelRepository {
             List<String> votedCodes) {
     }
 
-    public record Decision(String chairUserId, String winners, String proposed, int ballots, int quorum, boolean override,
+    public record Decision(String chairUserId, List<String> winners, String proposed, int ballots, int quorum, boolean override,
             String justification, OffsetDateTime decidedAt) {
     }
 
@@ -109,22 +109,30 @@ public class PanelRepository {
                 .list();
     }
 
+    /** The chair's decision; the winners themselves are marked in the call's results ({@code result.winner}), once. */
     public void saveDecision(long callId, Decision d) {
         jdbc.sql("DELETE FROM winner_decision WHERE call_id = ?").param(callId).update();
+        jdbc.sql("UPDATE result SET winner = (application_code IN (:winners)) WHERE call_id = :call")
+                .param("winners", d.winners().isEmpty() ? List.of("") : d.winners()).param("call", callId).update();
         jdbc.sql("""
-                INSERT INTO winner_decision (call_id, chair_user_id, winners, proposed, ballots, quorum, override, justification, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(callId, d.chairUserId(), d.winners(), d.proposed(), d.ballots(), d.quorum(), d.override(), d.justification(),
+                INSERT INTO winner_decision (call_id, chair_user_id, proposed, ballots, quorum, override, justification, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(callId, d.chairUserId(), d.proposed(), d.ballots(), d.quorum(), d.override(), d.justification(),
                         d.decidedAt())
                 .update();
     }
 
     public Optional<Decision> decision(long callId) {
         return jdbc.sql("""
-                SELECT chair_user_id, winners, proposed, ballots, quorum, override, justification, decided_at
+                SELECT chair_user_id, proposed, ballots, quorum, override, justification, decided_at
                 FROM winner_decision WHERE call_id = ?""").param(callId)
-                .query((rs, row) -> new Decision(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                        rs.getBoolean(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
+                .query((rs, row) -> new Decision(rs.getString(1), winners(callId), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getBoolean(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
                 .optional();
+    }
+
+    private List<String> winners(long callId) {
+        return jdbc.sql("SELECT application_code FROM result WHERE call_id = ? AND winner ORDER BY category_code, rank_in_category")
+                .param(callId).query(String.class).list();
     }
 }

@@ -92,7 +92,7 @@ class RecordDecisionDelegate implements JavaDelegate {
         }
         checks.throwIfAnyOnTask();
         String decidedBy = user == null ? call.chairUserId() : user.getUserId();
-        panel.saveDecision(call.id(), new Decision(decidedBy, String.join(", ", winners), String.join(", ", proposed),
+        panel.saveDecision(call.id(), new Decision(decidedBy, List.copyOf(winners), String.join(", ", proposed),
                 ballots, quorum, override, justification, OffsetDateTime.now()));
     }
 }

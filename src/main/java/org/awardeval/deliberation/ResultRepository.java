@@ -40,10 +40,6 @@ public class ResultRepository {
         }
     }
 
-    public void setWinner(long applicationId, boolean winner) {
-        jdbc.sql("UPDATE result SET winner = ? WHERE application_id = ?").params(winner, applicationId).update();
-    }
-
     public List<Result> byCall(long callId) {
         return jdbc.sql("""
                 SELECT r.application_id, r.application_code, r.category_code, r.normalised_score, r.mean_score, r.spread, r.disagreement,
