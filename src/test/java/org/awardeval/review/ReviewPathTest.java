@@ -16,15 +16,15 @@ import static org.mockito.Mockito.verify;
 
 import java.util.Date;
 import org.awardeval.process.ReviewProcess;
+import org.awardeval.support.PlainEngine;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReviewPathTest {
 
     @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(engine()).build();
+    static ProcessEngineExtension extension = PlainEngine.extension("review-path");
 
     ProcessEngine engine;
 
@@ -50,19 +50,9 @@ class ReviewPathTest {
     JavaDelegate record = mock(JavaDelegate.class);
     JavaDelegate reassign = mock(JavaDelegate.class);
 
-    static ProcessEngine engine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        // A name of its own: the engine registry is static, and the application's engine in the same JVM is "default".
-        configuration.setProcessEngineName("review-path-test");
-        configuration.setJdbcUrl("jdbc:h2:mem:review-path;DB_CLOSE_DELAY=-1");
-        configuration.setExpressionManager(new MockExpressionManager());
-        configuration.setJobExecutorActivate(false);
-        configuration.setHistory("full");
-        return configuration.buildProcessEngine();
-    }
-
     @BeforeEach
     void mocks() throws Exception {
+        BpmnAwareTests.init(engine); // the assertions' engine is per thread: this class's own
         // The loader sets what the task needs, as LoadDossierDelegate does: the judge, and times far ahead.
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
@@ -83,6 +73,7 @@ class ReviewPathTest {
     @AfterEach
     void reset() {
         Mocks.reset();
+        BpmnAwareTests.reset();
     }
 
     @AfterAll
