@@ -42,8 +42,8 @@ public class ResultRepository {
 
     public List<Result> byCall(long callId) {
         return jdbc.sql("""
-                SELECT r.application_id, r.application_code, r.category_code, r.normalised_score, r.mean_score, r.spread, r.disagreement,
-                    r.review_count, r.rank_in_category, r.shortlisted, r.proposed, r.winner, r.votes
+                SELECT r.application_id, r.application_code AS code, r.category_code, r.normalised_score, r.mean_score, r.spread,
+                    r.disagreement, r.review_count, r.rank_in_category, r.shortlisted, r.proposed, r.winner, r.votes
                 FROM result r
                 WHERE r.call_id = ? ORDER BY r.category_code, r.rank_in_category""")
                 .param(callId).query(Result.class).list();

@@ -24,16 +24,17 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 public record ProcessContract(String key, String file, List<String> messages, List<String> errors, List<String> elements,
         List<String> inputs, Map<String, List<String>> formFields) {
 
-    /** The three processes of the award. */
-    public static final List<ProcessContract> ALL = List.of(AwardCycleProcess.CONTRACT, ApplicationProcess.CONTRACT,
-            ReviewProcess.CONTRACT);
+    /** The three processes of the award (a method: each contract class builds its contract when it is first used). */
+    public static List<ProcessContract> all() {
+        return List.of(AwardCycleProcess.CONTRACT, ApplicationProcess.CONTRACT, ReviewProcess.CONTRACT);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the files (by name, as processes/ holds them) no longer have that Java uses; empty when all is there. */
     public static List<String> problems(Map<String, byte[]> files) {
         List<String> problems = new ArrayList<>();
-        for (ProcessContract contract : ALL) {
+        for (ProcessContract contract : all()) {
             problems.addAll(contract.problemsIn(files));
         }
         return problems;

@@ -28,7 +28,7 @@ class ProcessContractTest {
     }
 
     static Stream<Arguments> namesJavaUses() {
-        return ProcessContract.ALL.stream().flatMap(contract -> Stream.of(
+        return ProcessContract.all().stream().flatMap(contract -> Stream.of(
                 Stream.of(Arguments.of(contract.file(), "id=\"" + contract.key() + "\"")),
                 contract.messages().stream().map(m -> Arguments.of(contract.file(), "name=\"" + m + "\"")),
                 contract.errors().stream().map(e -> Arguments.of(contract.file(), "errorCode=\"" + e + "\"")),
