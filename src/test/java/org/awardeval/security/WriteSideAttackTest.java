@@ -228,8 +228,8 @@ class WriteSideAttackTest {
                 json(other), "justification", value("One case per category is all the budget allows this year.", "String"))));
         assertThat(decided.getStatusCode().value()).as(decided.getBody()).isEqualTo(204);
         driver.runJobs();
-        assertThat(jdbc.sql("SELECT winners FROM winner_decision WHERE call_id = ?").param(callId).query(String.class).single())
-                .isEqualTo(String.join(", ", other));
+        assertThat(String.join(", ", jdbc.sql("SELECT application_code FROM result WHERE call_id = ? AND winner").param(callId)
+                .query(String.class).list())).isEqualTo(String.join(", ", other));
         assertThat(jdbc.sql("SELECT override FROM winner_decision WHERE call_id = ?").param(callId).query(Boolean.class).single()).isTrue();
         assertNoIncidents();
     }
