@@ -77,7 +77,8 @@ class NotifyApplicantDelegate implements JavaDelegate {
             }
             default -> throw new IllegalStateException("Unknown notification kind '" + kind + "'");
         }
-        notifications.insertOnce(new Notification(call.id(), application.id(), application.code(), kind, application.contactEmail(), subject, mail.text(),
+        notifications.insertOnce(new Notification(call.id(), application.id(), application.code(), kind,
+                application.contactEmail(), subject, mail.text(),
                 mail.html(), notBefore));
     }
 }

@@ -38,7 +38,8 @@ public class ResultsService {
 
     private final java.time.Clock clock;
 
-    public ResultsService(CallRepository calls, ApplicationStatistics statistics, ResultRepository results, ApplicationRepository applications,
+    public ResultsService(CallRepository calls, ApplicationStatistics statistics, ResultRepository results,
+            ApplicationRepository applications,
             org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
         this.clock = clock.getIfAvailable(java.time.Clock::systemDefaultZone);
         this.calls = calls;

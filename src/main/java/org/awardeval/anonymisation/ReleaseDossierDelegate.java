@@ -31,13 +31,17 @@ class ReleaseDossierDelegate implements JavaDelegate {
         StoredApplication application = applications.get(ApplicationProcess.applicationId(execution));
         Redactor redactor = DossierRedaction.redactor(application, applications.extraFacts(application.id()));
         FieldChecks checks = new FieldChecks();
-        String title = checked(checks, redactor, ApplicationProcess.DOSSIER_TITLE, ProcessVariables.string(execution, ApplicationProcess.DOSSIER_TITLE), 300);
-        String summary = checked(checks, redactor, ApplicationProcess.DOSSIER_SUMMARY, ProcessVariables.string(execution, ApplicationProcess.DOSSIER_SUMMARY), 2000);
-        String description = checked(checks, redactor, ApplicationProcess.DOSSIER_DESCRIPTION, ProcessVariables.string(execution, ApplicationProcess.DOSSIER_DESCRIPTION),
+        String title = checked(checks, redactor, ApplicationProcess.DOSSIER_TITLE, ProcessVariables.string(execution,
+                ApplicationProcess.DOSSIER_TITLE), 300);
+        String summary = checked(checks, redactor, ApplicationProcess.DOSSIER_SUMMARY, ProcessVariables.string(execution,
+                ApplicationProcess.DOSSIER_SUMMARY), 2000);
+        String description = checked(checks, redactor, ApplicationProcess.DOSSIER_DESCRIPTION,
+                ProcessVariables.string(execution, ApplicationProcess.DOSSIER_DESCRIPTION),
                 23000);
         checks.throwIfAnyOnTask();
         dossiers.save(new Dossier(application.id(), title, summary, description));
-        execution.removeVariables(List.of(ApplicationProcess.DOSSIER_TITLE, ApplicationProcess.DOSSIER_SUMMARY, ApplicationProcess.DOSSIER_DESCRIPTION));
+        execution.removeVariables(List.of(ApplicationProcess.DOSSIER_TITLE, ApplicationProcess.DOSSIER_SUMMARY,
+                ApplicationProcess.DOSSIER_DESCRIPTION));
     }
 
     private static String checked(FieldChecks checks, Redactor redactor, String field, String text, int maxLength) {

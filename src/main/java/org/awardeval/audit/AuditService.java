@@ -112,7 +112,8 @@ class AuditService {
                     + (b.recused() == null || b.recused().isBlank() ? "" : "; recused from " + b.recused())
                     + (b.comment() == null ? "" : "; comment: " + b.comment()));
         }
-        String decision = panel.decision(callId).map(d -> "winners " + String.join(", ", d.winners()) + "; panel proposed " + d.proposed() + "; "
+        String decision = panel.decision(callId).map(d -> "winners " + String.join(", ",
+                d.winners()) + "; panel proposed " + d.proposed() + "; "
                 + d.ballots() + " ballots, quorum " + d.quorum() + (d.override() ? "; OVERRIDE: " + d.justification() : "")).orElse("");
         return new Details(eligibility, reviewed, ballots, decision);
     }

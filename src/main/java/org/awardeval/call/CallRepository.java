@@ -70,7 +70,8 @@ public class CallRepository {
 
     public Milestones milestones(long callId) {
         return jdbc.sql("SELECT process_instance_id, created_at, announced_at FROM award_call WHERE id = ?").param(callId)
-                .query((rs, row) -> new Milestones(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class)))
+                .query((rs, row) -> new Milestones(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3,
+                        OffsetDateTime.class)))
                 .single();
     }
 

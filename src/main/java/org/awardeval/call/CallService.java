@@ -61,7 +61,8 @@ public class CallService {
         variables.put(AwardCycleProcess.CALL_NAME, request.callName());
         variables.put(AwardCycleProcess.THEME, request.theme());
         variables.put(AwardCycleProcess.CODE_PREFIX, request.codePrefix());
-        variables.put(AwardCycleProcess.SUBMISSION_DEADLINE, request.submissionDeadline() == null ? null : request.submissionDeadline().toString());
+        variables.put(AwardCycleProcess.SUBMISSION_DEADLINE,
+                request.submissionDeadline() == null ? null : request.submissionDeadline().toString());
         variables.put(AwardCycleProcess.REVIEW_DEADLINE, request.reviewDeadline() == null ? null : request.reviewDeadline().toString());
         variables.put(AwardCycleProcess.REVIEWS_PER_APPLICATION, request.reviewsPerApplication());
         variables.put(AwardCycleProcess.WINNERS_PER_CATEGORY, request.winnersPerCategory());
@@ -77,7 +78,8 @@ public class CallService {
             variables.put(AwardCycleProcess.RUBRIC, SpinValues.jsonValue(Spin.JSON(request.rubric())).create());
         }
         if (request.allowedOrganisationTypes() != null) {
-            variables.put(AwardCycleProcess.ALLOWED_ORGANISATION_TYPES, SpinValues.jsonValue(Spin.JSON(request.allowedOrganisationTypes())).create());
+            variables.put(AwardCycleProcess.ALLOWED_ORGANISATION_TYPES,
+                    SpinValues.jsonValue(Spin.JSON(request.allowedOrganisationTypes())).create());
         }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(AwardCycleProcess.KEY, variables);
         return ((Number) runtimeService.getVariable(instance.getId(), AwardCycleProcess.CALL_ID)).longValue();
@@ -108,7 +110,8 @@ public class CallService {
         if (deadline == null) {
             checks.fail(AwardCycleProcess.SUBMISSION_DEADLINE, "is required");
         } else if (call.status() != CallStatus.OPEN) {
-            checks.fail(AwardCycleProcess.SUBMISSION_DEADLINE, "the call is " + call.status().name().toLowerCase() + "; only an open call can be extended");
+            checks.fail(AwardCycleProcess.SUBMISSION_DEADLINE,
+                    "the call is " + call.status().name().toLowerCase() + "; only an open call can be extended");
         } else if (!deadline.isAfter(call.submissionDeadline())) {
             checks.fail(AwardCycleProcess.SUBMISSION_DEADLINE, "must be later than the current deadline, " + call.deadlineText());
         }

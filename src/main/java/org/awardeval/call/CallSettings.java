@@ -48,7 +48,8 @@ class CallSettings {
         FieldChecks checks = new FieldChecks();
         String name = checks.text(AwardCycleProcess.CALL_NAME, ProcessVariables.string(execution, AwardCycleProcess.CALL_NAME), true, 200);
         String theme = checks.text(AwardCycleProcess.THEME, ProcessVariables.string(execution, AwardCycleProcess.THEME), false, 500);
-        String prefix = checks.text(AwardCycleProcess.CODE_PREFIX, ProcessVariables.string(execution, AwardCycleProcess.CODE_PREFIX), true, 6);
+        String prefix = checks.text(AwardCycleProcess.CODE_PREFIX, ProcessVariables.string(execution,
+                AwardCycleProcess.CODE_PREFIX), true, 6);
         if (prefix != null && !CODE_PREFIX.matcher(prefix).matches()) {
             checks.fail(AwardCycleProcess.CODE_PREFIX, "must be 2 to 6 capital letters or digits, was '" + prefix + "'");
         }
@@ -60,12 +61,14 @@ class CallSettings {
         if (submissionDeadline != null && reviewDeadline != null && !reviewDeadline.isAfter(submissionDeadline)) {
             checks.fail(AwardCycleProcess.REVIEW_DEADLINE, "must be after the submission deadline " + submissionDeadline);
         }
-        OffsetDateTime embargo = execution.getVariable(AwardCycleProcess.EMBARGO_UNTIL) == null ? null : moment(checks, execution, AwardCycleProcess.EMBARGO_UNTIL);
+        OffsetDateTime embargo = execution.getVariable(AwardCycleProcess.EMBARGO_UNTIL) == null ? null : moment(checks,
+                execution, AwardCycleProcess.EMBARGO_UNTIL);
         Integer reviews = number(checks, execution, AwardCycleProcess.REVIEWS_PER_APPLICATION, 3, 1, 10);
         Integer winners = number(checks, execution, AwardCycleProcess.WINNERS_PER_CATEGORY, 3, 1, 50);
         Integer shortlist = winners == null ? null
                 : number(checks, execution, AwardCycleProcess.SHORTLIST_PER_CATEGORY, 2 * winners, winners, Math.max(winners, 100));
-        String timeZone = checks.text(AwardCycleProcess.TIME_ZONE, ProcessVariables.string(execution, AwardCycleProcess.TIME_ZONE), false, 60);
+        String timeZone = checks.text(AwardCycleProcess.TIME_ZONE, ProcessVariables.string(execution,
+                AwardCycleProcess.TIME_ZONE), false, 60);
         if (timeZone == null) {
             timeZone = "UTC";
         } else if (!ZoneId.getAvailableZoneIds().contains(timeZone) && !"UTC".equals(timeZone)) {
@@ -74,7 +77,8 @@ class CallSettings {
         List<Category> categories = categories(checks, execution);
         Map<String, BigDecimal> rubric = rubric(checks, execution);
         Set<String> allowedTypes = allowedTypes(checks, execution);
-        String chair = checks.text(AwardCycleProcess.CHAIR_USER_ID, ProcessVariables.string(execution, AwardCycleProcess.CHAIR_USER_ID), true, 64);
+        String chair = checks.text(AwardCycleProcess.CHAIR_USER_ID, ProcessVariables.string(execution,
+                AwardCycleProcess.CHAIR_USER_ID), true, 64);
         if (chair != null && identityService.createUserQuery().userId(chair).memberOfGroup(Groups.PANEL).count() == 0) {
             checks.fail(AwardCycleProcess.CHAIR_USER_ID, "'" + chair + "' is not a user of the group " + Groups.PANEL);
         }

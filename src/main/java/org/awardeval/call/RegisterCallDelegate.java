@@ -26,7 +26,8 @@ class RegisterCallDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CallSettings.NewCall call = settings.read(execution);
         long callId = calls.register(call, execution.getProcessInstanceId());
-        execution.removeVariables(List.of(AwardCycleProcess.CATEGORIES, AwardCycleProcess.RUBRIC, AwardCycleProcess.ALLOWED_ORGANISATION_TYPES));
+        execution.removeVariables(List.of(AwardCycleProcess.CATEGORIES, AwardCycleProcess.RUBRIC,
+                AwardCycleProcess.ALLOWED_ORGANISATION_TYPES));
         execution.setProcessBusinessKey(CallService.businessKey(callId));
         execution.setVariable(AwardCycleProcess.CALL_ID, callId);
         execution.setVariable(AwardCycleProcess.CALL_NAME, call.name());

@@ -1,5 +1,6 @@
 /** The coordinators' dashboard: progress of a call, read through the other modules. */
-@ApplicationModule(displayName = "dashboard", allowedDependencies = {"assignment", "call", "mail", "security", "submission", "tasklist", "web"})
+@ApplicationModule(displayName = "dashboard", allowedDependencies = {"assignment", "call", "mail", "security", "submission",
+        "tasklist", "web"})
 package org.awardeval.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

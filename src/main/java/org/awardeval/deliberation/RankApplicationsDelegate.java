@@ -92,7 +92,8 @@ class RankApplicationsDelegate implements JavaDelegate {
         execution.setVariable(AwardCycleProcess.PANEL_MEMBERS, Variables.objectValue(members)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable(AwardCycleProcess.PANEL_QUORUM, Tally.quorum(members.size()));
-        execution.setVariable(AwardCycleProcess.VOTING_DEADLINE, ProcessVariables.date(OffsetDateTime.now().plus(properties.votingPeriod())));
+        execution.setVariable(AwardCycleProcess.VOTING_DEADLINE,
+                ProcessVariables.date(OffsetDateTime.now().plus(properties.votingPeriod())));
     }
 
     /** "J-03: first words of the comment …; J-07: …", by judge code only. */

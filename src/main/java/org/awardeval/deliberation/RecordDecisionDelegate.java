@@ -49,7 +49,8 @@ class RecordDecisionDelegate implements JavaDelegate {
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (user != null && !user.getUserId().equals(call.chairUserId())
                 && (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.ADMINS))) {
-            throw new TaskInputException(List.of(new FieldError(AwardCycleProcess.WINNERS, "only the chair of " + call.name() + " confirms its winners")));
+            throw new TaskInputException(List.of(new FieldError(AwardCycleProcess.WINNERS,
+                    "only the chair of " + call.name() + " confirms its winners")));
         }
         FieldChecks checks = new FieldChecks();
         Set<String> winners;
@@ -65,7 +66,8 @@ class RecordDecisionDelegate implements JavaDelegate {
         int quorum = Tally.quorum(panel.ballotTasks(call.id()));
         int ballots = panel.ballots(call.id()).size();
         boolean quorumReached = ballots >= quorum;
-        String justification = checks.text(AwardCycleProcess.JUSTIFICATION, ProcessVariables.string(execution, AwardCycleProcess.JUSTIFICATION), false, 4000);
+        String justification = checks.text(AwardCycleProcess.JUSTIFICATION, ProcessVariables.string(execution,
+                AwardCycleProcess.JUSTIFICATION), false, 4000);
 
         Map<String, Result> shortlist = new HashMap<>();
         results.byCall(call.id()).stream().filter(Result::shortlisted).forEach(r -> shortlist.put(r.code(), r));

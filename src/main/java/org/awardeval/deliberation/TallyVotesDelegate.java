@@ -71,7 +71,8 @@ class TallyVotesDelegate implements JavaDelegate {
         execution.setVariable(AwardCycleProcess.WINNERS, SpinValues.jsonValue(Spin.JSON(proposed)).create());
         execution.setVariable(AwardCycleProcess.PROPOSED_WINNERS, SpinValues.jsonValue(Spin.JSON(proposed)).create());
         execution.setVariable(AwardCycleProcess.QUORUM_REACHED, quorumReached);
-        execution.setVariable(AwardCycleProcess.TALLY_SUMMARY, ballots + " of " + panelSize + " panel members voted; the quorum of " + quorum
+        execution.setVariable(AwardCycleProcess.TALLY_SUMMARY,
+                ballots + " of " + panelSize + " panel members voted; the quorum of " + quorum
                 + (quorumReached ? " is reached." : " is NOT reached: confirming winners needs a justification."));
     }
 }

@@ -38,7 +38,8 @@ class DecideProcessChangeDelegate implements JavaDelegate {
         if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
             checks.fail("decision", "choose whether to approve or reject the change");
         }
-        String reason = checks.text("decisionReason", ProcessVariables.string(execution, "decisionReason"), "REJECT".equals(decision), 2000);
+        String reason = checks.text("decisionReason", ProcessVariables.string(execution, "decisionReason"),
+                "REJECT".equals(decision), 2000);
         checks.throwIfAnyOnTask();
         changes.decide(changeId, user.getUserId(), "APPROVE".equals(decision), reason);
     }

@@ -39,7 +39,8 @@ class EligibilityFactsDelegate implements JavaDelegate {
                 !application.summary().isBlank() && !application.description().isBlank());
         execution.setVariable(ApplicationProcess.CONSENT_GIVEN, application.consent());
         execution.setVariable(ApplicationProcess.ORGANISATION_TYPE, application.organisationType());
-        execution.setVariable(ApplicationProcess.ORGANISATION_TYPE_ALLOWED, call.allowedOrganisationTypes().contains(application.organisationType()));
+        execution.setVariable(ApplicationProcess.ORGANISATION_TYPE_ALLOWED,
+                call.allowedOrganisationTypes().contains(application.organisationType()));
         Optional<StoredApplication> original = applications.earlierOfSameOrganisation(application.id()).stream()
                 .filter(earlier -> earlier.status() != ApplicationStatus.INELIGIBLE)
                 .filter(earlier -> similarity(earlier.title(), application.title()) >= SAME_TITLE)

@@ -30,7 +30,8 @@ class RecordEligibilityDelegate implements JavaDelegate {
             if (!"ELIGIBLE".equals(outcome) && !"INELIGIBLE".equals(outcome)) {
                 checks.fail(ApplicationProcess.COORDINATOR_DECISION, "choose ELIGIBLE or INELIGIBLE");
             }
-            reason = checks.text(ApplicationProcess.COORDINATOR_REASON, ProcessVariables.string(execution, ApplicationProcess.COORDINATOR_REASON), true, 1000);
+            reason = checks.text(ApplicationProcess.COORDINATOR_REASON, ProcessVariables.string(execution,
+                    ApplicationProcess.COORDINATOR_REASON), true, 1000);
             checks.throwIfAnyOnTask();
             rule = COORDINATOR_RULE + " after " + rule;
         }

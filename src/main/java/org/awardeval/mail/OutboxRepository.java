@@ -14,8 +14,8 @@ public class OutboxRepository {
 
     public enum Status { PENDING, SENDING, SENT, FAILED }
 
-    public record Notification(long callId, long applicationId, String applicationCode, String kind, String recipient, String subject, String body, String htmlBody,
-            OffsetDateTime notBefore) {
+    public record Notification(long callId, long applicationId, String applicationCode, String kind, String recipient,
+            String subject, String body, String htmlBody, OffsetDateTime notBefore) {
     }
 
     public record Outgoing(long id, String recipient, String subject, String body, String htmlBody, int attempts) {
@@ -50,9 +50,11 @@ public class OutboxRepository {
             return false;
         }
         jdbc.sql("""
-                INSERT INTO mail_outbox (call_id, application_id, application_code, kind, recipient, subject, body, html_body, status, not_before, attempts, created_at)
+                INSERT INTO mail_outbox (call_id, application_id, application_code, kind, recipient, subject, body, html_body,
+                        status, not_before, attempts, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?)""")
-                .params(n.callId(), n.applicationId(), n.applicationCode(), n.kind(), n.recipient(), n.subject(), n.body(), n.htmlBody(), n.notBefore(), OffsetDateTime.now())
+                .params(n.callId(), n.applicationId(), n.applicationCode(), n.kind(), n.recipient(), n.subject(), n.body(),
+                        n.htmlBody(), n.notBefore(), OffsetDateTime.now())
                 .update();
         return true;
     }

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The contract between Java and processes/application.bpmn: One instance per application: from submission to the applicant's notice. Identities stay here.
+ * What Java relies on in processes/application.bpmn: one instance per application, from submission to the
+ * applicant's notice; identities stay in it and never reach a review instance.
  * A process owner may change anything else in the Modeler; what {@link #CONTRACT} lists must stay.
  */
 public final class ApplicationProcess {
@@ -69,9 +70,10 @@ public final class ApplicationProcess {
     public static final String TITLE = "title";
 
     /** What Java relies on in {@value #FILE} (ProcessContractTest, and every proposed change). */
-    public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS, List.of(CYCLE_MESSAGE, NOTIFICATION_KIND),
+    public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS,
+            List.of(CYCLE_MESSAGE, NOTIFICATION_KIND),
             Map.of("eligibility-check", List.of(COORDINATOR_DECISION, COORDINATOR_REASON),
-            "redaction-check", List.of(DOSSIER_TITLE, DOSSIER_SUMMARY, DOSSIER_DESCRIPTION)));
+                    "redaction-check", List.of(DOSSIER_TITLE, DOSSIER_SUMMARY, DOSSIER_DESCRIPTION)));
 
     private ApplicationProcess() {
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The contract between Java and processes/award-cycle.bpmn: One instance per call: from the call to the announcement.
+ * What Java relies on in processes/award-cycle.bpmn: one instance per call, from the call to the announcement.
  * A process owner may change anything else in the Modeler; what {@link #CONTRACT} lists must stay.
  */
 public final class AwardCycleProcess {
@@ -30,7 +30,8 @@ public final class AwardCycleProcess {
 
     public static final List<String> MESSAGES = List.of(MESSAGE_APPLICATION_SETTLED, MESSAGE_APPLICATION_REVIEWED);
     public static final List<String> ERRORS = List.of(ERROR_JUDGE_SHORTAGE);
-    public static final List<String> ELEMENTS = List.of(TASK_CLOSE_CALL_EARLY, EVENT_SUBMISSION_DEADLINE, TASK_PANEL_VOTE, TASK_CONFIRM_WINNERS);
+    public static final List<String> ELEMENTS = List.of(TASK_CLOSE_CALL_EARLY, EVENT_SUBMISSION_DEADLINE, TASK_PANEL_VOTE,
+            TASK_CONFIRM_WINNERS);
 
     // variables
     public static final String ALLOWED_ORGANISATION_TYPES = "allowedOrganisationTypes";
@@ -72,8 +73,10 @@ public final class AwardCycleProcess {
     /** What Java relies on in {@value #FILE} (ProcessContractTest, and every proposed change). */
     public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS, List.of(PHASE),
             Map.of("call-open", List.of(CALL_NAME, THEME, CODE_PREFIX, SUBMISSION_DEADLINE, REVIEW_DEADLINE, TIME_ZONE,
-                    REVIEWS_PER_APPLICATION, WINNERS_PER_CATEGORY, SHORTLIST_PER_CATEGORY, SAME_COUNTRY_CONFLICT, CHAIR_USER_ID),
-            "panel-vote", List.of(VOTES, VOTE_COMMENT), "confirm-winners", List.of(WINNERS, JUSTIFICATION)));
+                            REVIEWS_PER_APPLICATION, WINNERS_PER_CATEGORY, SHORTLIST_PER_CATEGORY, SAME_COUNTRY_CONFLICT,
+                            CHAIR_USER_ID),
+                    "panel-vote", List.of(VOTES, VOTE_COMMENT),
+                    "confirm-winners", List.of(WINNERS, JUSTIFICATION)));
 
     private AwardCycleProcess() {
     }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contract between Java and processes/review.bpmn: One instance per review: a judge's task over the anonymised dossier only.
+ * What Java relies on in processes/review.bpmn: one instance per review, a judge's task over the anonymised
+ * dossier only.
  * A process owner may change anything else in the Modeler; what {@link #CONTRACT} lists must stay.
  */
 public final class ReviewProcess {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReassignReviewDelegate implements JavaDelegate {
-    static final List<String> FORM_VARIABLES = List.of(ReviewProcess.CONFLICT_DECLARED, ReviewProcess.CONFLICT_REASON, ReviewProcess.PANEL_COMMENT,
+    static final List<String> FORM_VARIABLES = List.of(ReviewProcess.CONFLICT_DECLARED, ReviewProcess.CONFLICT_REASON,
+            ReviewProcess.PANEL_COMMENT,
             ReviewProcess.APPLICANT_FEEDBACK, ReviewProcess.CONFIDENCE);
 
     private final ReviewReassignment reassignment;
@@ -38,7 +39,8 @@ class ReassignReviewDelegate implements JavaDelegate {
         String reason;
         if (conflict) {
             FieldChecks checks = new FieldChecks();
-            String why = checks.text(ReviewProcess.CONFLICT_REASON, ProcessVariables.string(execution, ReviewProcess.CONFLICT_REASON), true, 1000);
+            String why = checks.text(ReviewProcess.CONFLICT_REASON, ProcessVariables.string(execution,
+                    ReviewProcess.CONFLICT_REASON), true, 1000);
             checks.throwIfAnyOnTask();
             reassignment.recordDeclaredConflict(assignmentId);
             reason = "conflict of interest declared by the judge: " + why;

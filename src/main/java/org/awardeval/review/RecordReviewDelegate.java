@@ -51,8 +51,10 @@ class RecordReviewDelegate implements JavaDelegate {
                 checks.fail(field, "must be a whole number from " + Rubric.MIN + " to " + Rubric.MAX);
             }
         }
-        String panelComment = checks.text(ReviewProcess.PANEL_COMMENT, ProcessVariables.string(execution, ReviewProcess.PANEL_COMMENT), true, 5000);
-        String feedback = checks.text(ReviewProcess.APPLICANT_FEEDBACK, ProcessVariables.string(execution, ReviewProcess.APPLICANT_FEEDBACK), true, 5000);
+        String panelComment = checks.text(ReviewProcess.PANEL_COMMENT, ProcessVariables.string(execution,
+                ReviewProcess.PANEL_COMMENT), true, 5000);
+        String feedback = checks.text(ReviewProcess.APPLICANT_FEEDBACK, ProcessVariables.string(execution,
+                ReviewProcess.APPLICANT_FEEDBACK), true, 5000);
         String confidence = ProcessVariables.string(execution, ReviewProcess.CONFIDENCE);
         if (confidence != null && !CONFIDENCE.contains(confidence)) {
             checks.fail(ReviewProcess.CONFIDENCE, "must be one of " + CONFIDENCE);

@@ -50,7 +50,8 @@ class RemindJudgeDelegate implements JavaDelegate {
         String due = READABLE.format(assignment.dueAt().atZoneSameInstant(ZoneId.of(call.timeZone()))) + " " + call.timeZone();
         MailTemplates.Rendered mail = templates.render("reminder", Map.of("judgeName", judgeName, "code", assignment.applicationCode(),
                 "callName", call.name(), "due", due));
-        notifications.insertOnce(new Notification(call.id(), assignment.applicationId(), assignment.applicationCode(), KIND_PREFIX + assignment.id(), assignment.judgeEmail(),
+        notifications.insertOnce(new Notification(call.id(), assignment.applicationId(), assignment.applicationCode(),
+                KIND_PREFIX + assignment.id(), assignment.judgeEmail(),
                 call.name() + ": your review of " + assignment.applicationCode() + " is due on " + due, mail.text(), mail.html(),
                 OffsetDateTime.now()));
     }

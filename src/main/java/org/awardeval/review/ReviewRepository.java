@@ -56,7 +56,8 @@ public class ReviewRepository {
                 SELECT review_process_instance_id, judge_code, total, confidence FROM review
                 WHERE call_id = ? AND review_process_instance_id IS NOT NULL""").param(callId)
                 .query(rs -> {
-                    reviews.put(rs.getString(1), rs.getString(2) + " scored " + rs.getBigDecimal(3) + " (confidence " + rs.getString(4) + ")");
+                    reviews.put(rs.getString(1),
+                            rs.getString(2) + " scored " + rs.getBigDecimal(3) + " (confidence " + rs.getString(4) + ")");
                 });
         return reviews;
     }

@@ -25,19 +25,25 @@ class RegisterApplicationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (execution.getVariable(ApplicationProcess.APPLICATION_ID) == null) {
-            ApplicationForm form = new ApplicationForm(ProcessVariables.string(execution, ApplicationProcess.ORGANISATION_NAME),
-                    ProcessVariables.string(execution, ApplicationProcess.ORGANISATION_TYPE), ProcessVariables.string(execution, ApplicationProcess.COUNTRY),
-                    ProcessVariables.string(execution, ApplicationProcess.CATEGORY_CODE), ProcessVariables.string(execution, ApplicationProcess.CONTACT_NAME),
-                    ProcessVariables.string(execution, ApplicationProcess.CONTACT_EMAIL), ProcessVariables.string(execution, ApplicationProcess.TITLE),
-                    ProcessVariables.string(execution, ApplicationProcess.SUMMARY), ProcessVariables.string(execution, ApplicationProcess.DESCRIPTION),
-                    ProcessVariables.integer(execution, ApplicationProcess.EDUCATORS_REACHED), ProcessVariables.string(execution, ApplicationProcess.OUTCOMES),
-                    ProcessVariables.string(execution, ApplicationProcess.PARTNERS), ProcessVariables.bool(execution, ApplicationProcess.CONSENT), null, null);
+            ApplicationForm form = new ApplicationForm(text(execution, ApplicationProcess.ORGANISATION_NAME),
+                    text(execution, ApplicationProcess.ORGANISATION_TYPE), text(execution, ApplicationProcess.COUNTRY),
+                    text(execution, ApplicationProcess.CATEGORY_CODE), text(execution, ApplicationProcess.CONTACT_NAME),
+                    text(execution, ApplicationProcess.CONTACT_EMAIL), text(execution, ApplicationProcess.TITLE),
+                    text(execution, ApplicationProcess.SUMMARY), text(execution, ApplicationProcess.DESCRIPTION),
+                    ProcessVariables.integer(execution, ApplicationProcess.EDUCATORS_REACHED),
+                    text(execution, ApplicationProcess.OUTCOMES), text(execution, ApplicationProcess.PARTNERS),
+                    ProcessVariables.bool(execution, ApplicationProcess.CONSENT), null, null);
             StoredApplication stored = submissions.store(ApplicationProcess.callId(execution), form);
-            execution.removeVariables(List.of(ApplicationProcess.TITLE, ApplicationProcess.SUMMARY, ApplicationProcess.DESCRIPTION, ApplicationProcess.EDUCATORS_REACHED, ApplicationProcess.OUTCOMES,
+            execution.removeVariables(List.of(ApplicationProcess.TITLE, ApplicationProcess.SUMMARY,
+                    ApplicationProcess.DESCRIPTION, ApplicationProcess.EDUCATORS_REACHED, ApplicationProcess.OUTCOMES,
                     ApplicationProcess.PARTNERS, ApplicationProcess.CONSENT));
             execution.setVariables(SubmissionService.identityVariables(stored));
             execution.setProcessBusinessKey(stored.code());
         }
         applications.setProcessInstance(ApplicationProcess.applicationId(execution), execution.getProcessInstanceId());
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        return ProcessVariables.string(execution, name);
     }
 }

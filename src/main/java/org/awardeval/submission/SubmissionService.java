@@ -79,7 +79,8 @@ public class SubmissionService {
         } else if (category != null) {
             List<String> codes = calls.categories(callId).stream().map(Category::code).toList();
             if (!codes.contains(category)) {
-                checks.fail(ApplicationProcess.CATEGORY_CODE, "'" + category + "' is not a category of this call; the categories are " + codes);
+                checks.fail(ApplicationProcess.CATEGORY_CODE,
+                        "'" + category + "' is not a category of this call; the categories are " + codes);
             }
         }
         String contactName = checks.name(ApplicationProcess.CONTACT_NAME, form.contactName(), 200);
@@ -101,7 +102,8 @@ public class SubmissionService {
             checks.fail("submittedAt", "lies in the future: " + submittedAt);
         }
         if (call.status() != CallStatus.OPEN) {
-            checks.fail(ApplicationProcess.CALL_ID, "the call '" + call.name() + "' is closed and takes no more applications (submission deadline "
+            checks.fail(ApplicationProcess.CALL_ID,
+                    "the call '" + call.name() + "' is closed and takes no more applications (submission deadline "
                     + call.deadlineText() + ")");
         } else if (now.isAfter(call.submissionDeadline())) {
             checks.fail("submittedAt", "the submission deadline of '" + call.name() + "' was " + call.deadlineText());

@@ -74,7 +74,8 @@ class AnnouncementMailTest {
         assertThat(outbox.flush()).isEqualTo(3);
         // A retried job writes the same notification again, and the outbox is flushed again, twice at once.
         Stored any = notifications.byCall(callId).get(0);
-        assertThat(notifications.insertOnce(new OutboxRepository.Notification(callId, any.applicationId(), "any", any.kind(), any.recipient(),
+        assertThat(notifications.insertOnce(new OutboxRepository.Notification(callId, any.applicationId(), "any", any.kind(),
+                any.recipient(),
                 any.subject(), any.body(), "<p>again</p>", OffsetDateTime.now()))).isFalse();
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(outbox::flush);
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(outbox::flush);

@@ -44,7 +44,8 @@ public final class AssignmentBenchmark {
             String category = categories.get(random.nextInt(4));
             String partners = random.nextInt(10) == 0 ? "affiliation " + random.nextInt(judges) : "";
             String organisation = "organisation " + random.nextInt(organisations);
-            as.add(new ApplicationToAssign(a + 1, "PA-" + category + "-" + (a + 1), category, organisation, "country " + random.nextInt(countries),
+            as.add(new ApplicationToAssign(a + 1, "PA-" + category + "-" + (a + 1), category, organisation,
+                    "country " + random.nextInt(countries),
                     org.awardeval.conflicts.ApplicationText.of(organisation, partners,
                             "A programme for lecturers, run with the ministry and three universities, reaching 300 educators.")));
         }

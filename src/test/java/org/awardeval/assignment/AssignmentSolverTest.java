@@ -116,7 +116,8 @@ class AssignmentSolverTest {
                 judge(3, "M", "Peru", "Americas", "C", 1, List.of("SC"), Set.of()),
                 judge(4, "F", "Peru", "Americas", "D", 1, List.of("SC"), Set.of()),
                 judge(5, "F", "Peru", "Americas", "E", 1, List.of("SC"), Set.of()));
-        List<ApplicationToAssign> applications = List.of(application(1, "MC", "X", "Ghana", Set.of()), application(2, "SC", "Y", "Ghana", Set.of()),
+        List<ApplicationToAssign> applications = List.of(application(1, "MC", "X", "Ghana", Set.of()), application(2, "SC", "Y",
+                "Ghana", Set.of()),
                 application(3, "SC", "Z", "Ghana", Set.of()));
         assertThatThrownBy(() -> AssignmentSolver.solve(applications, judges, new Settings(3, true)))
                 .isInstanceOf(InfeasibleException.class)

@@ -45,7 +45,8 @@ class DashboardMailActionsTest {
         notifications.byCall(callId).forEach(stored -> notifications.markSent(stored.id(), OffsetDateTime.now()));
         OffsetDateTime now = OffsetDateTime.now();
         for (Submission submission : submitted) {
-            notifications.insertOnce(new Notification(callId, submission.applicationId(), submission.code(), "TEST", "contact-" + submission.applicationId()
+            notifications.insertOnce(new Notification(callId, submission.applicationId(), submission.code(), "TEST",
+                    "contact-" + submission.applicationId()
                     + "@example.org", "Subject", "Body", "<p>Body</p>", now));
         }
         List<Long> ids = notifications.byCall(callId).stream().filter(n -> n.kind().equals("TEST")).map(OutboxRepository.Stored::id).toList();

@@ -30,7 +30,8 @@ class DashboardServiceTest {
         earlier.forEach(stored -> notifications.markSent(stored.id(), OffsetDateTime.now()));
         for (Submission submission : submitted) {
             long application = submission.applicationId();
-            notifications.insertOnce(new Notification(callId, application, submission.code(), "TEST", "contact-" + application + "@example.org", "Subject", "Body",
+            notifications.insertOnce(new Notification(callId, application, submission.code(), "TEST",
+                    "contact-" + application + "@example.org", "Subject", "Body",
                     "<p>Body</p>", OffsetDateTime.now()));
         }
         List<OutboxRepository.Stored> tests = notifications.byCall(callId).stream().filter(n -> n.kind().equals("TEST")).toList();

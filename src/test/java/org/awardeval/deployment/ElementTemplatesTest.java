@@ -109,7 +109,8 @@ class ElementTemplatesTest {
             }
             assertThat(node.get("appliesTo").toString()).contains("bpmn:ServiceTask");
             assertThat(node.get("description").asText()).isNotBlank();
-            templates.put(node.get("id").asText(), new Template(node.get("id").asText(), node.get("version").asInt(), delegate, flags, inputs));
+            templates.put(node.get("id").asText(), new Template(node.get("id").asText(), node.get("version").asInt(), delegate,
+                    flags, inputs));
         }
         return templates;
     }

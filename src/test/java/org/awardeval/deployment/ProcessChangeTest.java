@@ -116,7 +116,8 @@ class ProcessChangeTest {
         driver.ensureUsers();
         SortedMap<String, byte[]> files = new TreeMap<>(ProcessDeployer.readDirectory(Path.of("processes")));
         // Readable, and within the check, but without the history time to live the engine requires.
-        files.put("review.bpmn", new String(files.get("review.bpmn"), StandardCharsets.UTF_8).replace(" camunda:historyTimeToLive=\"3650\"", "")
+        files.put("review.bpmn", new String(files.get("review.bpmn"),
+                StandardCharsets.UTF_8).replace(" camunda:historyTimeToLive=\"3650\"", "")
                 .getBytes(StandardCharsets.UTF_8));
         int version = latestReviewVersion();
         ResponseEntity<Map> proposed = propose(OWNER, files);
@@ -151,7 +152,8 @@ class ProcessChangeTest {
         rest.withBasicAuth(user, CycleDriver.PASSWORD).postForEntity("/engine-rest/task/" + taskId + "/claim",
                 new HttpEntity<>(Map.of("userId", user), headers), String.class);
         return rest.withBasicAuth(user, CycleDriver.PASSWORD).postForEntity("/engine-rest/task/" + taskId + "/submit-form",
-                new HttpEntity<>(Map.of("variables", Map.of("decision", Map.of("value", decision, "type", "String"))), headers), String.class);
+                new HttpEntity<>(Map.of("variables", Map.of("decision", Map.of("value", decision, "type", "String"))),
+                        headers), String.class);
     }
 
     private ResponseEntity<String> deploy(String user, String password, byte[] bpmn) {
