@@ -7,7 +7,6 @@ import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.submission.ApplicationLifecycle;
-import org.awardeval.submission.ApplicationRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,16 +17,14 @@ import org.springframework.stereotype.Component;
 class AnnounceResultsDelegate implements JavaDelegate {
 
     private final ResultRepository results;
-    private final ApplicationRepository applications;
     private final ApplicationLifecycle lifecycle;
     private final CallRepository calls;
     private final RuntimeService runtimeService;
 
-    AnnounceResultsDelegate(ResultRepository results, ApplicationRepository applications, CallRepository calls,
-            RuntimeService runtimeService, ApplicationLifecycle lifecycle) {
+    AnnounceResultsDelegate(ResultRepository results, CallRepository calls, RuntimeService runtimeService,
+            ApplicationLifecycle lifecycle) {
         this.lifecycle = lifecycle;
         this.results = results;
-        this.applications = applications;
         this.calls = calls;
         this.runtimeService = runtimeService;
     }

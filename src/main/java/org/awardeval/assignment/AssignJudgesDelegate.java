@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assigns judges to every application ready for review, optimally ({@link AssignmentSolver}), and starts each
- * application's reviews. When no assignment exists it writes nothing and raises the BPMN error {@value #AwardCycleProcess.ERROR_JUDGE_SHORTAGE}
- * with a report naming each application short of judges, for a coordinator to act on.
+ * application's reviews. When no assignment exists it writes nothing and raises the BPMN error
+ * {@value AwardCycleProcess#ERROR_JUDGE_SHORTAGE} with a report naming each application short of judges, for a
+ * coordinator to act on.
  */
 @Component
 class AssignJudgesDelegate implements JavaDelegate {
+
     private static final Logger LOG = LoggerFactory.getLogger(AssignJudgesDelegate.class);
 
     private final CallRepository calls;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Replaces the judge of this review: after they declared a conflict of interest, or when the grace period after the
  * due date is over. The instance then loads the dossier for the new judge; what the previous judge entered is
- * cleared. Raises {@value #ReviewProcess.ERROR_NO_JUDGE_FREE} when nobody is free.
+ * cleared. Raises {@value ReviewProcess#ERROR_NO_JUDGE_FREE} when nobody is free.
  */
 @Component
 class ReassignReviewDelegate implements JavaDelegate {
