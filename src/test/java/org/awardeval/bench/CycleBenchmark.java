@@ -31,7 +31,9 @@ import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.deliberation.PanelService;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
+import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ReviewProcess;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationForm;
@@ -314,11 +316,12 @@ public final class CycleBenchmark {
         long phase = System.nanoTime();
         SubmissionService submissions = app.getBean(SubmissionService.class);
         parallel("submissions", applications, i -> submissions.submit(callId, form(i)));
-        awaitCount("redaction checks", () -> taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").count(), applications);
+        awaitCount("redaction checks", () -> taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION)
+                .count(), applications);
         phases.put("submission_s", seconds(phase));
 
         phase = System.nanoTime();
-        List<Task> checks = taskService.createTaskQuery().taskDefinitionKey("Task_CheckRedaction").list();
+        List<Task> checks = taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION).list();
         parallel("redaction checks confirmed", checks.size(),
                 i -> driver.completeAs(COORDINATOR, checks.get(i).getId(), Map.of()));
         awaitCount("applications ready", () -> count("SELECT COUNT(*) FROM application WHERE call_id = ? AND status = 'READY'", callId),
@@ -329,7 +332,8 @@ public final class CycleBenchmark {
         Task close = taskService.createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_CLOSE_CALL_EARLY).singleResult();
         driver.completeAs(COORDINATOR, close.getId(), Map.of());
         long expected = (long) applications * reviews;
-        awaitCount("review tasks", () -> taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").count(), expected);
+        awaitCount("review tasks", () -> taskService.createTaskQuery().taskDefinitionKey(ReviewProcess.TASK_REVIEW_APPLICATION).count(),
+                expected);
         phases.put("assignment_s", seconds(phase));
 
         // Measured while every review is open; not part of the cycle's time.
@@ -338,19 +342,20 @@ public final class CycleBenchmark {
         long tasklistNanos = System.nanoTime() - tasklist;
 
         phase = System.nanoTime();
-        List<Task> open = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").list();
+        List<Task> open = taskService.createTaskQuery().taskDefinitionKey(ReviewProcess.TASK_REVIEW_APPLICATION).list();
         Collections.shuffle(open, new Random(7));
         parallel("reviews completed", open.size(),
                 i -> driver.completeAs(open.get(i).getAssignee(), open.get(i).getId(), CycleDriver.review(1 + (i * 7) % 5)));
-        awaitCount("ballots", () -> taskService.createTaskQuery().taskDefinitionKey("Task_PanelVote").count(), 5);
+        awaitCount("ballots", () -> taskService.createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).count(), 5);
         phases.put("review_s", seconds(phase));
 
         phase = System.nanoTime();
         String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
                 .singleResult().getId();
         driver.votePanel(cycle);
-        awaitCount("the chair's task", () -> taskService.createTaskQuery().taskDefinitionKey("Task_ConfirmWinners").count(), 1);
-        Task confirm = taskService.createTaskQuery().taskDefinitionKey("Task_ConfirmWinners").singleResult();
+        awaitCount("the chair's task", () -> taskService.createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_CONFIRM_WINNERS).count(),
+                1);
+        Task confirm = taskService.createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_CONFIRM_WINNERS).singleResult();
         driver.completeAs(confirm.getAssignee(), confirm.getId(), Map.of("winners", runtimeService.getVariableTyped(cycle, "winners")));
         phases.put("panel_s", seconds(phase));
 
