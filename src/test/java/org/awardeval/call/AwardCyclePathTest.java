@@ -28,10 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AwardCyclePathTest {
 
     @RegisterExtension
-    static ProcessEngineExtension extension = PlainEngine.extension("award-cycle-path");
+    static PlainEngine engineExtension = new PlainEngine("award-cycle-path");
 
     ProcessEngine engine;
 
@@ -65,7 +62,6 @@ class AwardCyclePathTest {
 
     @BeforeEach
     void mocks() throws Exception {
-        BpmnAwareTests.init(engine);
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             execution.setVariable(AwardCycleProcess.CALL_ID, 1L);
@@ -90,17 +86,6 @@ class AwardCyclePathTest {
                 "tallyVotesDelegate", tally, "recordDecisionDelegate", recordDecision, "announceResultsDelegate", announce)
                 .forEach(Mocks::register);
         Mocks.register("panelBallotListener", mock(TaskListener.class));
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        extension.getProcessEngine().close();
     }
 
     @Test

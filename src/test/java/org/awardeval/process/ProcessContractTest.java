@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.awardeval.deployment.ProcessDeployer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +23,7 @@ class ProcessContractTest {
 
     @Test
     void theProcessesKeepEverythingTheApplicationUses() throws IOException {
-        assertThat(ProcessContract.problems(read(PROCESSES))).isEmpty();
+        assertThat(ProcessContract.problems(ProcessDeployer.readDirectory(PROCESSES))).isEmpty();
     }
 
     static Stream<Arguments> namesJavaUses() {
@@ -43,7 +42,7 @@ class ProcessContractTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("namesJavaUses")
     void aCopyWithOneNameRenamedIsRefused(String file, String declaration) throws IOException {
-        Map<String, byte[]> files = read(PROCESSES);
+        Map<String, byte[]> files = ProcessDeployer.readDirectory(PROCESSES);
         String text = new String(files.get(file), StandardCharsets.UTF_8);
         assertThat(text).as("the name is declared as the test expects").contains(declaration);
         String name = declaration.substring(declaration.lastIndexOf('"', declaration.length() - 2) + 1, declaration.length() - 1);
@@ -57,18 +56,8 @@ class ProcessContractTest {
 
     @Test
     void aMissingProcessFileIsNamed() throws IOException {
-        Map<String, byte[]> files = read(PROCESSES);
+        Map<String, byte[]> files = ProcessDeployer.readDirectory(PROCESSES);
         files.remove("review.bpmn");
         assertThat(ProcessContract.problems(files)).containsExactly("review.bpmn: missing; the application runs this process (Review)");
-    }
-
-    static Map<String, byte[]> read(Path folder) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)$")).toList()) {
-                files.put(folder.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
-            }
-        }
-        return files;
     }
 }

@@ -23,11 +23,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReviewPathTest {
 
     @RegisterExtension
-    static ProcessEngineExtension extension = PlainEngine.extension("review-path");
+    static PlainEngine engineExtension = new PlainEngine("review-path");
 
     ProcessEngine engine;
 
@@ -52,7 +48,6 @@ class ReviewPathTest {
 
     @BeforeEach
     void mocks() throws Exception {
-        BpmnAwareTests.init(engine); // the assertions' engine is per thread: this class's own
         // The loader sets what the task needs, as LoadDossierDelegate does: the judge, and times far ahead.
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
@@ -68,17 +63,6 @@ class ReviewPathTest {
         Mocks.register("remindJudgeDelegate", remind);
         Mocks.register("recordReviewDelegate", record);
         Mocks.register("reassignReviewDelegate", reassign);
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        extension.getProcessEngine().close();
     }
 
     @Test

@@ -27,11 +27,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApplicationPathTest {
 
     @RegisterExtension
-    static ProcessEngineExtension extension = PlainEngine.extension("application-path");
+    static PlainEngine engineExtension = new PlainEngine("application-path");
 
     ProcessEngine engine;
 
@@ -66,7 +62,6 @@ class ApplicationPathTest {
 
     @BeforeEach
     void mocks() throws Exception {
-        BpmnAwareTests.init(engine); // the assertions' engine is per thread: this class's own
         factsGiven = facts(true, true, "HEI");
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
@@ -108,17 +103,6 @@ class ApplicationPathTest {
         Mocks.register("redactionCheckListener", mock(TaskListener.class));
         Mocks.register("remindJudgeDelegate", mock(JavaDelegate.class));
         Mocks.register("reassignReviewDelegate", mock(JavaDelegate.class));
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
-    }
-
-    @AfterAll
-    static void close() {
-        extension.getProcessEngine().close();
     }
 
     static Map<String, Object> facts(boolean onTime, boolean consent, String type) {
