@@ -8,9 +8,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.PanelRepository;
 import org.awardeval.deliberation.PanelRepository.Ballot;
+import org.awardeval.deliberation.ResultRepository;
+import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ReviewProcess;
@@ -42,9 +45,11 @@ class AuditService {
     private final HistoryService historyService;
     private final ApplicationRepository applications;
     private final ReviewRepository reviews;
+    private final ResultRepository results;
 
     AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, ApplicationRepository applications,
-            ReviewRepository reviews) {
+            ReviewRepository reviews, ResultRepository results) {
+        this.results = results;
         this.calls = calls;
         this.panel = panel;
         this.historyService = historyService;
@@ -104,16 +109,21 @@ class AuditService {
     }
 
     private Details details(long callId) {
-        Map<String, String> eligibility = applications.eligibilityByCode(callId);
-        Map<String, String> reviewed = reviews.scoresByReviewInstance(callId);
+        Map<String, String> eligibility = new HashMap<>();
+        applications.eligibilityByCode(callId)
+                .forEach((code, e) -> eligibility.put(code, e.status() + " (" + e.rule() + "): " + e.reason()));
+        Map<String, String> reviewed = new HashMap<>();
+        reviews.scoresByReviewInstance(callId)
+                .forEach((instance, s) -> reviewed.put(instance, s.judgeCode() + " scored " + s.total() + " (confidence " + s.confidence() + ")"));
         Map<String, String> ballots = new HashMap<>();
         for (Ballot b : panel.ballots(callId)) {
             ballots.put(b.userId(), b.memberCode() + " voted for " + (b.votedCodes().isEmpty() ? "none" : String.join(", ", b.votedCodes()))
                     + (b.recused() == null || b.recused().isBlank() ? "" : "; recused from " + b.recused())
                     + (b.comment() == null ? "" : "; comment: " + b.comment()));
         }
-        String decision = panel.decision(callId).map(d -> "winners " + String.join(", ",
-                d.winners()) + "; panel proposed " + d.proposed() + "; "
+        String winners = results.byCall(callId).stream().filter(Result::winner).map(Result::code)
+                .collect(Collectors.joining(", "));
+        String decision = panel.decision(callId).map(d -> "winners " + winners + "; panel proposed " + d.proposed() + "; "
                 + d.ballots() + " ballots, quorum " + d.quorum() + (d.override() ? "; OVERRIDE: " + d.justification() : "")).orElse("");
         return new Details(eligibility, reviewed, ballots, decision);
     }

@@ -51,7 +51,7 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     public String dashboard(@RequestParam(required = false) Long callId, Model model) {
-        List<DashboardService.CallChoice> calls = dashboard.calls();
+        List<CallRepository.Summary> calls = dashboard.calls();
         model.addAttribute("calls", calls);
         model.addAttribute("filters", filterLinks());
         model.addAttribute("tasklist", TASKLIST);

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.assignment.AssignmentRepository;
+import org.awardeval.assignment.AssignmentRepository.JudgeProgress;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.mail.OutboxRepository;
@@ -17,12 +18,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class DashboardService {
-
-    public record CallChoice(long id, String name, String status) {
-    }
-
-    public record JudgeProgress(String code, String name, long done, long open, long overdue) {
-    }
 
     public record Progress(AwardCall call, ApplicationStatistics.Statistics statistics, List<JudgeProgress> judges, long reviewsDone,
             long reviewsOpen, long reviewsOverdue, Map<String, Long> mailsByStatus, List<OutboxRepository.ToCheck> mailsToCheck) {
@@ -42,14 +37,13 @@ class DashboardService {
     }
 
     /** Every call, the newest first. */
-    public List<CallChoice> calls() {
-        return calls.summaries().stream().map(c -> new CallChoice(c.id(), c.name(), c.status())).toList();
+    public List<CallRepository.Summary> calls() {
+        return calls.summaries();
     }
 
     public Progress progress(long callId, OffsetDateTime now) {
         AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
-        List<JudgeProgress> judges = assignments.progress(callId, now).stream()
-                .map(j -> new JudgeProgress(j.code(), j.name(), j.done(), j.open(), j.overdue())).toList();
+        List<JudgeProgress> judges = assignments.progress(callId, now);
         return new Progress(call, statistics.of(callId), judges,
                 judges.stream().mapToLong(JudgeProgress::done).sum(),
                 judges.stream().mapToLong(JudgeProgress::open).sum(),

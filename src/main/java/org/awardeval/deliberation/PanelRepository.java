@@ -22,8 +22,9 @@ public class PanelRepository {
             List<String> votedCodes) {
     }
 
-    public record Decision(String chairUserId, List<String> winners, String proposed, int ballots, int quorum, boolean override,
-            String justification, OffsetDateTime decidedAt) {
+    /** The chair's decision; the winners it chose are marked in the results ({@link ResultRepository#markWinners}). */
+    public record Decision(String chairUserId, String proposed, int ballots, int quorum, boolean override, String justification,
+            OffsetDateTime decidedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -109,11 +110,8 @@ public class PanelRepository {
                 .list();
     }
 
-    /** The chair's decision; the winners themselves are marked in the call's results ({@code result.winner}), once. */
     public void saveDecision(long callId, Decision d) {
         jdbc.sql("DELETE FROM winner_decision WHERE call_id = ?").param(callId).update();
-        jdbc.sql("UPDATE result SET winner = (application_code IN (:winners)) WHERE call_id = :call")
-                .param("winners", d.winners().isEmpty() ? List.of("") : d.winners()).param("call", callId).update();
         jdbc.sql("""
                 INSERT INTO winner_decision (call_id, chair_user_id, proposed, ballots, quorum, override, justification, decided_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -126,13 +124,8 @@ public class PanelRepository {
         return jdbc.sql("""
                 SELECT chair_user_id, proposed, ballots, quorum, override, justification, decided_at
                 FROM winner_decision WHERE call_id = ?""").param(callId)
-                .query((rs, row) -> new Decision(rs.getString(1), winners(callId), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                .query((rs, row) -> new Decision(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         rs.getBoolean(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
                 .optional();
-    }
-
-    private List<String> winners(long callId) {
-        return jdbc.sql("SELECT application_code FROM result WHERE call_id = ? AND winner ORDER BY category_code, rank_in_category")
-                .param(callId).query(String.class).list();
     }
 }

@@ -94,7 +94,8 @@ class RecordDecisionDelegate implements JavaDelegate {
         }
         checks.throwIfAnyOnTask();
         String decidedBy = user == null ? call.chairUserId() : user.getUserId();
-        panel.saveDecision(call.id(), new Decision(decidedBy, List.copyOf(winners), String.join(", ", proposed),
-                ballots, quorum, override, justification, OffsetDateTime.now()));
+        results.markWinners(call.id(), winners);
+        panel.saveDecision(call.id(), new Decision(decidedBy, String.join(", ", proposed), ballots, quorum, override, justification,
+                OffsetDateTime.now()));
     }
 }

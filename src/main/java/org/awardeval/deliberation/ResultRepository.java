@@ -1,6 +1,7 @@
 package org.awardeval.deliberation;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import org.awardeval.deliberation.Ranking.Ranked;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,12 @@ public class ResultRepository {
         for (Tally.Counted c : tally) {
             jdbc.sql("UPDATE result SET votes = ? WHERE application_id = ?").params(c.votes(), c.applicationId()).update();
         }
+    }
+
+    /** Marks the chair's winners in the call's results, and only them: the one place the winners are kept. */
+    public void markWinners(long callId, Collection<String> codes) {
+        jdbc.sql("UPDATE result SET winner = (application_code IN (:winners)) WHERE call_id = :call")
+                .param("winners", codes.isEmpty() ? List.of("") : codes).param("call", callId).update();
     }
 
     public List<Result> byCall(long callId) {

@@ -49,17 +49,20 @@ public class ReviewRepository {
         return summaries("application_id", applicationId);
     }
 
-    /** Per review instance, what its judge gave: for the audit. */
-    public Map<String, String> scoresByReviewInstance(long callId) {
-        Map<String, String> reviews = new HashMap<>();
+    /** What a judge gave in one review. */
+    public record Score(String judgeCode, BigDecimal total, String confidence) {
+    }
+
+    /** Per review instance of the call, what its judge gave. */
+    public Map<String, Score> scoresByReviewInstance(long callId) {
+        Map<String, Score> scores = new HashMap<>();
         jdbc.sql("""
                 SELECT review_process_instance_id, judge_code, total, confidence FROM review
                 WHERE call_id = ? AND review_process_instance_id IS NOT NULL""").param(callId)
                 .query(rs -> {
-                    reviews.put(rs.getString(1),
-                            rs.getString(2) + " scored " + rs.getBigDecimal(3) + " (confidence " + rs.getString(4) + ")");
+                    scores.put(rs.getString(1), new Score(rs.getString(2), rs.getBigDecimal(3), rs.getString(4)));
                 });
-        return reviews;
+        return scores;
     }
 
     private List<ReviewSummary> summaries(String column, long id) {

@@ -116,12 +116,16 @@ public class ApplicationRepository {
         return codes;
     }
 
-    /** Per application code, its status and the eligibility decision: "ELIGIBLE (ALL_CRITERIA_MET): reason". */
-    public Map<String, String> eligibilityByCode(long callId) {
-        Map<String, String> eligibility = new HashMap<>();
+    /** An application's status and the eligibility decision that led to it. */
+    public record EligibilityDecision(String status, String rule, String reason) {
+    }
+
+    /** Per application code of the call, its eligibility decision. */
+    public Map<String, EligibilityDecision> eligibilityByCode(long callId) {
+        Map<String, EligibilityDecision> eligibility = new HashMap<>();
         jdbc.sql("SELECT code, status, eligibility_rule, eligibility_reason FROM application WHERE call_id = ?").param(callId)
                 .query(rs -> {
-                    eligibility.put(rs.getString(1), rs.getString(2) + " (" + rs.getString(3) + "): " + rs.getString(4));
+                    eligibility.put(rs.getString(1), new EligibilityDecision(rs.getString(2), rs.getString(3), rs.getString(4)));
                 });
         return eligibility;
     }
