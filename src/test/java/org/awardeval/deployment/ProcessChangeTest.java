@@ -67,6 +67,23 @@ class ProcessChangeTest {
     }
 
     @Test
+    void aChangeThatRenamesWhatTheApplicationUsesIsRefusedWithTheFileAndTheName() {
+        access.ensureUser(OWNER, "Petra", "Owner", "pcowner@test", CycleDriver.PASSWORD, Groups.PROCESS_OWNERS);
+        SortedMap<String, byte[]> files = new TreeMap<>(ProcessDeployer.readDirectory(Path.of("processes")));
+        String application = new String(files.get("application.bpmn"), StandardCharsets.UTF_8);
+        files.put("application.bpmn", application.replace("\"Task_CheckRedaction\"", "\"Task_RedactionCheck\"")
+                .getBytes(StandardCharsets.UTF_8));
+        int version = latestReviewVersion();
+
+        ResponseEntity<Map> proposed = propose(OWNER, files);
+
+        assertThat(proposed.getStatusCode().value()).as(String.valueOf(proposed.getBody())).isEqualTo(400);
+        assertThat(proposed.getBody().get("errors").toString()).contains("application.bpmn")
+                .contains("no element with the id Task_CheckRedaction");
+        assertThat(latestReviewVersion()).isEqualTo(version);
+    }
+
+    @Test
     void aProcessOwnersChangeIsDeployedOnceACoordinatorApprovesIt() {
         access.ensureUser(OWNER, "Petra", "Owner", "pcowner@test", CycleDriver.PASSWORD, Groups.PROCESS_OWNERS);
         driver.ensureUsers();
