@@ -120,7 +120,7 @@ public class CallService {
         ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(callId))
                 .processDefinitionKey(AwardCycleProcess.KEY).singleResult();
         Date due = ProcessVariables.date(deadline);
-        runtimeService.setVariable(cycle.getId(), AwardCycleProcess.SUBMISSION_DEADLINE, due);
+        runtimeService.setVariable(cycle.getId(), AwardCycleProcess.SUBMISSION_DUE, due);
         Job timer = managementService.createJobQuery().processInstanceId(cycle.getId()).activityId(AwardCycleProcess.EVENT_SUBMISSION_DEADLINE)
                 .singleResult();
         if (timer != null) {

@@ -26,13 +26,13 @@ class RegisterCallDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         CallSettings.NewCall call = settings.read(execution);
         long callId = calls.register(call, execution.getProcessInstanceId());
+        // The form's texts are read; each fact is kept once, with one type: the call has the deadlines, the timer a date.
         execution.removeVariables(List.of(AwardCycleProcess.CATEGORIES, AwardCycleProcess.RUBRIC,
-                AwardCycleProcess.ALLOWED_ORGANISATION_TYPES));
+                AwardCycleProcess.ALLOWED_ORGANISATION_TYPES, AwardCycleProcess.SUBMISSION_DEADLINE, AwardCycleProcess.REVIEW_DEADLINE));
         execution.setProcessBusinessKey(CallService.businessKey(callId));
         execution.setVariable(AwardCycleProcess.CALL_ID, callId);
         execution.setVariable(AwardCycleProcess.CALL_NAME, call.name());
-        execution.setVariable(AwardCycleProcess.SUBMISSION_DEADLINE, ProcessVariables.date(call.submissionDeadline()));
-        execution.setVariable(AwardCycleProcess.REVIEW_DEADLINE, ProcessVariables.date(call.reviewDeadline()));
+        execution.setVariable(AwardCycleProcess.SUBMISSION_DUE, ProcessVariables.date(call.submissionDeadline()));
         execution.setVariable(AwardCycleProcess.REVIEWS_PER_APPLICATION, call.reviewsPerApplication());
         execution.setVariable(AwardCycleProcess.WINNERS_PER_CATEGORY, call.winnersPerCategory());
         execution.setVariable(AwardCycleProcess.SHORTLIST_PER_CATEGORY, call.shortlistPerCategory());

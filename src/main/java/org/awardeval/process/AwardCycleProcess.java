@@ -51,13 +51,17 @@ public final class AwardCycleProcess {
     public static final String QUORUM_REACHED = "quorumReached";
     public static final String RECUSALS = "recusals";
     public static final String REVIEWS_PER_APPLICATION = "reviewsPerApplication";
+    /** As the start form sends it, as text; read once when the call is registered, then removed (the call keeps it). */
     public static final String REVIEW_DEADLINE = "reviewDeadline";
     public static final String RUBRIC = "rubric";
     public static final String SAME_COUNTRY_CONFLICT = "sameCountryConflict";
     public static final String SHORTAGE_REPORT = "shortageReport";
     public static final String SHORTLIST = "shortlist";
     public static final String SHORTLIST_PER_CATEGORY = "shortlistPerCategory";
+    /** The deadline as the start form sends it, as text; read once when the call is registered, then removed. */
     public static final String SUBMISSION_DEADLINE = "submissionDeadline";
+    /** The submission deadline as a date: the deadline timer and the closing task's due date read it. */
+    public static final String SUBMISSION_DUE = "submissionDue";
     public static final String TALLY = "tally";
     public static final String TALLY_SUMMARY = "tallySummary";
     public static final String THEME = "theme";

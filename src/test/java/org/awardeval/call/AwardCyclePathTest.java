@@ -66,7 +66,7 @@ class AwardCyclePathTest {
             DelegateExecution execution = call.getArgument(0);
             execution.setVariable(AwardCycleProcess.CALL_ID, 1L);
             execution.setVariable(AwardCycleProcess.CALL_NAME, "Pioneer Award");
-            execution.setVariable(AwardCycleProcess.SUBMISSION_DEADLINE, inDays(30));
+            execution.setVariable(AwardCycleProcess.SUBMISSION_DUE, inDays(30));
             execution.setVariable(AwardCycleProcess.POLL_INTERVAL, "PT5M");
             execution.setVariable(AwardCycleProcess.CHAIR_USER_ID, "chair");
             return null;
