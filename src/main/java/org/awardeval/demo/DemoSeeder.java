@@ -5,8 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.awardeval.assignment.JudgeService;
 import org.awardeval.call.CallRepository;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
 import org.awardeval.deliberation.PanelService;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.security.AccessSetup;
@@ -57,11 +57,11 @@ class DemoSeeder {
     @EventListener(ApplicationStartedEvent.class)
     @Order(10)
     public void seed() {
-        String pw = DemoData.PASSWORD;
+        String pw = SampleData.PASSWORD;
         access.ensureUser("coordinator", "Clara", "Coordinator", "coordinator@demo.example.org", pw, Groups.COORDINATORS);
-        DemoData.PANEL.forEach(panel::register);
+        SampleData.PANEL.forEach(panel::register);
         access.ensureUser("owner", "Olga", "Process Owner", "owner@demo.example.org", pw, Groups.PROCESS_OWNERS);
-        DemoData.JUDGES.forEach(judges::register);
+        SampleData.JUDGES.forEach(judges::register);
 
         if (calls.findIdByName(DEMO_CALL).isPresent()) {
             return;
@@ -70,7 +70,7 @@ class DemoSeeder {
         long callId = callService.open(new CallRequest(DEMO_CALL,
                 "IIOE Ecosystem-driven Promising Practices: Empowering Workforce, Innovation, and Collaboration", "PA25",
                 now.plusDays(30), now.plusDays(60), 3, 3, "chair"));
-        List<ApplicationForm> forms = DemoData.applications();
+        List<ApplicationForm> forms = SampleData.applications();
         forms.forEach(form -> submissions.submit(callId, form));
         int open = releaseRedactionChecks(callId);
         LOG.info("Demo cycle '{}' (call {}) is open with {} applications, {} redaction checks open; log in as 'coordinator' / '{}'",

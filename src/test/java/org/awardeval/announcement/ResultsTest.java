@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.web.CsvExport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,7 @@ import org.springframework.http.ResponseEntity;
 @H2Test
 class ResultsTest {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired CallService callService;
     @Autowired TestRestTemplate rest;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;

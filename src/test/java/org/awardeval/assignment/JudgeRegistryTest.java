@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.awardeval.call.Category;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
+import org.awardeval.call.Category;
+import org.awardeval.demo.SampleData;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,7 +36,7 @@ import org.springframework.http.ResponseEntity;
 class JudgeRegistryTest {
 
     @Autowired TestRestTemplate rest;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired CallService callService;
     @Autowired JudgeRepository judges;
     @Autowired ProcessEngine engine;
@@ -110,7 +112,7 @@ class JudgeRegistryTest {
         OffsetDateTime now = OffsetDateTime.now();
         long callId = callService.open(new CallRequest("Shortage " + System.nanoTime(), null, "SG", now.plusDays(5), now.plusDays(9), 3, 1,
                 CycleDriver.CHAIR, null, List.of(new Category("ZZ", "A category without judges", null)), null, null, null, null, null));
-        var submission = driver.submit(callId, CycleDriver.form("Mountain University sg", "HEI", "Nepal", "ZZ", "Sita Rai", "sita@sg.test", true));
+        var submission = driver.submit(callId, SampleData.form("Mountain University sg", "HEI", "Nepal", "ZZ", "Sita Rai", "sita@sg.test", true));
         driver.confirmRedactions(callId);
         ProcessInstance cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
                 .singleResult();

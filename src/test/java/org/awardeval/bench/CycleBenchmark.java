@@ -1,5 +1,6 @@
 package org.awardeval.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,14 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awardeval.AwardEvaluationApplication;
 import org.awardeval.assignment.JudgeService;
-import org.awardeval.assignment.JudgeService.JudgeRegistration;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
-import org.awardeval.deliberation.PanelService;
+import org.awardeval.call.CallService;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
+import org.awardeval.deliberation.PanelService;
+import org.awardeval.demo.SampleData;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ReviewProcess;
@@ -39,6 +39,7 @@ import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.submission.SubmissionService;
 import org.awardeval.support.CycleDriver;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.PostgresDatabase;
 import org.awardeval.tasklist.TaskFilters;
 import org.camunda.bpm.engine.FilterService;
@@ -61,17 +62,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class CycleBenchmark {
 
-    static final String[] CATEGORIES = {"MC", "NC", "SC", "IU"};
-    static final String[][] COUNTRIES = {{"Kenya", "Africa"}, {"Nigeria", "Africa"}, {"Ghana", "Africa"}, {"Ethiopia", "Africa"},
-            {"Senegal", "Africa"}, {"Egypt", "Arab States"}, {"Jordan", "Arab States"}, {"Morocco", "Arab States"},
-            {"Oman", "Arab States"}, {"China", "Asia and the Pacific"}, {"India", "Asia and the Pacific"},
-            {"Indonesia", "Asia and the Pacific"}, {"Mongolia", "Asia and the Pacific"}, {"Fiji", "Asia and the Pacific"},
-            {"Viet Nam", "Asia and the Pacific"}, {"Kazakhstan", "Europe and North America"}, {"France", "Europe and North America"},
-            {"Norway", "Europe and North America"}, {"Canada", "Europe and North America"}, {"Serbia", "Europe and North America"},
-            {"Brazil", "Latin America and the Caribbean"}, {"Chile", "Latin America and the Caribbean"},
-            {"Mexico", "Latin America and the Caribbean"}, {"Jamaica", "Latin America and the Caribbean"},
-            {"Peru", "Latin America and the Caribbean"}};
-    static final String[] TYPES = {"HEI", "HEI", "HEI", "ENTERPRISE", "NATIONAL_CENTRE", "INTERNATIONAL_ORGANISATION"};
     static final String PASSWORD = "bench";
     static final String COORDINATOR = "benchcoordinator";
     static final String CHAIR = "benchchair";
@@ -86,7 +76,7 @@ public final class CycleBenchmark {
     private JdbcClient jdbc;
     private TaskService taskService;
     private RuntimeService runtimeService;
-    private CycleDriver driver;
+    private InProcessCycle driver;
     private String baseUrl;
 
     CycleBenchmark(int applications, int judges, int reviews, int threads) {
@@ -155,7 +145,7 @@ public final class CycleBenchmark {
         jdbc = app.getBean(JdbcClient.class);
         taskService = app.getBean(TaskService.class);
         runtimeService = app.getBean(RuntimeService.class);
-        driver = app.getBean(CycleDriver.class);
+        driver = app.getBean(InProcessCycle.class);
         analyzeLikeAutovacuum();
         setUpPeople();
         baseline();
@@ -207,12 +197,7 @@ public final class CycleBenchmark {
         access.ensureUser(COORDINATOR, "Bench", "Coordinator", "coordinator@bench.test", PASSWORD, Groups.COORDINATORS);
         JudgeService judgeService = app.getBean(JudgeService.class);
         int capacity = (int) Math.ceil(2.5 * applications * reviews / judges) + 5;
-        for (int j = 0; j < judges; j++) {
-            String[] country = COUNTRIES[(j * 7) % COUNTRIES.length];
-            judgeService.register(new JudgeRegistration(String.format("bj%04d", j), PASSWORD, "Judge", String.format("%04d", j),
-                    "judge" + j + "@bench.test", j % 2 == 0 ? "F" : "M", country[0], country[1], "Institute " + j, capacity,
-                    List.of(CATEGORIES[j % 4], CATEGORIES[(j + 1) % 4]), List.of()));
-        }
+        SampleData.generatedJudges("bj", judges, capacity, false, PASSWORD).forEach(judgeService::register);
         PanelService panel = app.getBean(PanelService.class);
         for (String member : List.of(CHAIR, "benchpanel1", "benchpanel2", "benchpanel3", "benchpanel4")) {
             panel.register(new PanelRegistration(member, PASSWORD, "Panel", member, member + "@bench.test", "Academy " + member, "Iceland",
@@ -264,7 +249,7 @@ public final class CycleBenchmark {
         int count = Math.max(1_000, applications / 5);
         long start = System.nanoTime();
         parallel("five actions: submissions", count, i -> {
-            ApplicationForm form = form(i);
+            ApplicationForm form = SampleData.generated(i);
             Map<String, Object> variables = new LinkedHashMap<>(Map.of("applicationId", (long) i, "callId", 0L,
                     "applicationCode", "FA-" + i, "applicationTitle", form.title(), "organisationName", form.organisationName(),
                     "organisationType", form.organisationType(), "country", form.country(), "categoryCode", form.categoryCode(),
@@ -315,7 +300,7 @@ public final class CycleBenchmark {
 
         long phase = System.nanoTime();
         SubmissionService submissions = app.getBean(SubmissionService.class);
-        parallel("submissions", applications, i -> submissions.submit(callId, form(i)));
+        parallel("submissions", applications, i -> submissions.submit(callId, SampleData.generated(i)));
         awaitCount("redaction checks", () -> taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION)
                 .count(), applications);
         phases.put("submission_s", seconds(phase));
@@ -350,13 +335,10 @@ public final class CycleBenchmark {
         phases.put("review_s", seconds(phase));
 
         phase = System.nanoTime();
-        String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
-                .singleResult().getId();
-        driver.votePanel(cycle);
+        driver.votePanel(callId);
         awaitCount("the chair's task", () -> taskService.createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_CONFIRM_WINNERS).count(),
                 1);
-        Task confirm = taskService.createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_CONFIRM_WINNERS).singleResult();
-        driver.completeAs(confirm.getAssignee(), confirm.getId(), Map.of("winners", runtimeService.getVariableTyped(cycle, "winners")));
+        driver.confirmWinners(callId);
         phases.put("panel_s", seconds(phase));
 
         phase = System.nanoTime();
@@ -432,20 +414,6 @@ public final class CycleBenchmark {
     private static String csrf(HttpClient client) {
         return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN")).map(c -> c.getValue()).findFirst().orElse("");
-    }
-
-    private ApplicationForm form(int i) {
-        String[] country = COUNTRIES[(i * 11 + 3) % COUNTRIES.length];
-        String organisation = "Organisation " + i + " of " + country[0];
-        String contact = "Contact Person" + i;
-        String email = "contact" + i + "@org" + i + ".test";
-        String category = CATEGORIES[i % 4];
-        String description = ("The programme of " + organisation + " trained lecturers in digital pedagogy over three years. "
-                + "It combined online modules, peer observation and a final portfolio; " + (200 + i % 500)
-                + " educators completed it and their courses now use the platform every week. ").repeat(4);
-        return new ApplicationForm(organisation, TYPES[i % TYPES.length], country[0], category, contact, email,
-                "Case " + i + ": digital teaching at scale", "A case of " + organisation + " led by " + contact + ".", description,
-                200 + i % 500, "Completion rate 87%", null, true, null, null);
     }
 
     private long count(String sql, long callId) {

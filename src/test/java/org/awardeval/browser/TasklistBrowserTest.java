@@ -3,10 +3,12 @@ package org.awardeval.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.awardeval.demo.SampleData;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.support.Chromium;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -21,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnabledIf("org.awardeval.support.Chromium#enabled")
 class TasklistBrowserTest extends BrowserTestBase {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcClient jdbc;
@@ -29,8 +31,9 @@ class TasklistBrowserTest extends BrowserTestBase {
     @Test
     void aJudgeScoresAnAnonymisedDossierAndTheTaskLeavesTheirList() throws Exception {
         long callId = driver.openCall("Browser review");
-        CycleDriver.sixEligible("brw").forEach(form -> driver.submit(callId, form));
-        String cycle = driver.runToReviews(callId);
+        SampleData.sixEligible("brw").forEach(form -> driver.submit(callId, form));
+        driver.runToReviews(callId);
+        String cycle = driver.cycleInstance(callId);
         String code = jdbc.sql("SELECT MIN(code) FROM application WHERE call_id = ?").param(callId).query(String.class).single();
         Task task = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").taskName("Review " + code).list().get(0);
         Map<String, Object> identity = jdbc.sql("""
@@ -71,7 +74,7 @@ class TasklistBrowserTest extends BrowserTestBase {
     @Test
     void aCoordinatorDecidesAnEligibilityDoubtAndCorrectsARedaction() throws Exception {
         long callId = driver.openCall("Browser coordination");
-        ApplicationForm doubtful = CycleDriver.form("Open Learning Collective", "OTHER", "Kenya", "MC", "Wanjiru Kamau",
+        ApplicationForm doubtful = SampleData.form("Open Learning Collective", "OTHER", "Kenya", "MC", "Wanjiru Kamau",
                 "wanjiru@olc.test", true);
         String code = driver.submit(callId, doubtful).code();
         driver.runJobs();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,7 +24,7 @@ import org.springframework.http.ResponseEntity;
 class CallApiTest {
 
     @Autowired TestRestTemplate rest;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired CallRepository calls;
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;

@@ -6,12 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.Map;
 import org.awardeval.anonymisation.DossierRepository;
+import org.awardeval.demo.SampleData;
 import org.awardeval.mail.OutboxRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.web.TaskInputException;
 import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -28,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @H2Test
 class ApplicationProcessTest {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -46,7 +48,7 @@ class ApplicationProcessTest {
 
     @Test
     void anEligibleApplicationIsAnonymisedAndWaitsForTheReviewPhase() {
-        var submission = driver.submit(callId, CycleDriver.form("Steppe University p1", "HEI", "Mongolia", "MC", "Bolormaa Ganbold",
+        var submission = driver.submit(callId, SampleData.form("Steppe University p1", "HEI", "Mongolia", "MC", "Bolormaa Ganbold",
                 "bolormaa@steppe.test", true));
         ProcessInstance instance = instance(submission.code());
         assertThat(instance).hasPassed("Task_DecideEligibility", "Task_RecordEligibility", "Task_AnonymiseDossier")
@@ -79,7 +81,7 @@ class ApplicationProcessTest {
 
     @Test
     void anApplicationWithoutConsentIsIneligibleAndItsApplicantIsNotified() {
-        var submission = driver.submit(callId, CycleDriver.form("Quiet College p2", "HEI", "Kenya", "NC", "Wanjiru Kamau",
+        var submission = driver.submit(callId, SampleData.form("Quiet College p2", "HEI", "Kenya", "NC", "Wanjiru Kamau",
                 "wanjiru@quiet.test", false));
         ProcessInstance instance = instance(submission.code());
         assertThat(instance).hasPassed("Task_RecordEligibility").isWaitingAt("Task_NotifyIneligible");
@@ -97,7 +99,7 @@ class ApplicationProcessTest {
 
     @Test
     void aDoubtfulApplicationGoesToTheCoordinatorWhoCanAcceptIt() {
-        var submission = driver.submit(callId, CycleDriver.form("Open Network p3", "OTHER", "Rwanda", "MC", "Jean Habimana",
+        var submission = driver.submit(callId, SampleData.form("Open Network p3", "OTHER", "Rwanda", "MC", "Jean Habimana",
                 "jean@p3.test", true));
         ProcessInstance instance = instance(submission.code());
         assertThat(instance).isWaitingAt("Task_CheckEligibility");
@@ -112,7 +114,7 @@ class ApplicationProcessTest {
 
     @Test
     void aDoubtfulApplicationRejectedByTheCoordinatorIsIneligible() {
-        var submission = driver.submit(callId, CycleDriver.form("Private Tutors p4", "OTHER", "Kenya", "MC", "Ann Otieno",
+        var submission = driver.submit(callId, SampleData.form("Private Tutors p4", "OTHER", "Kenya", "MC", "Ann Otieno",
                 "ann@p4.test", true));
         ProcessInstance instance = instance(submission.code());
         Task task = BpmnAwareTests.task(instance);
@@ -130,7 +132,7 @@ class ApplicationProcessTest {
     void anInvalidSubmissionLeavesNothingBehind() {
         long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("Application").count();
         int rows = applications.byCall(callId).size();
-        assertThatThrownBy(() -> driver.submit(callId, CycleDriver.form("", "UNIVERSITY", "Mongolia", "MC", "A B", "not-an-email", true)))
+        assertThatThrownBy(() -> driver.submit(callId, SampleData.form("", "UNIVERSITY", "Mongolia", "MC", "A B", "not-an-email", true)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("organisationName: is required")
                 .hasMessageContaining("organisationType: 'UNIVERSITY' is not one of")

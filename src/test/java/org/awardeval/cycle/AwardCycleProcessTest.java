@@ -7,14 +7,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.awardeval.call.CallRepository;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
 import org.awardeval.call.CallStatus;
+import org.awardeval.demo.SampleData;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -32,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @H2Test
 class AwardCycleProcessTest {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -53,7 +55,7 @@ class AwardCycleProcessTest {
         long callId = driver.openCall("Deadline path " + System.nanoTime());
         ProcessInstance cycle = cycle(callId);
         assertThat(cycle).isWaitingAt("Task_CloseCallEarly");
-        var submission = driver.submit(callId, CycleDriver.sixEligible("dl").get(0));
+        var submission = driver.submit(callId, SampleData.sixEligible("dl").get(0));
         driver.confirmRedactions(callId);
 
         Job deadline = managementService.createJobQuery().processInstanceId(cycle.getId()).timers().singleResult();
@@ -69,7 +71,7 @@ class AwardCycleProcessTest {
         driver.runJobs();
         assertThat(cycle).isWaitingAt("Gateway_WaitReviewed");
         assertThat(applications.get(submission.applicationId()).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
-        assertThatThrownBy(() -> driver.submit(callId, CycleDriver.sixEligible("late").get(1)))
+        assertThatThrownBy(() -> driver.submit(callId, SampleData.sixEligible("late").get(1)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("is closed");
     }
 
@@ -77,7 +79,7 @@ class AwardCycleProcessTest {
     void aWaitingCycleLooksAgainWhenItsPollTimerFires() {
         long callId = driver.openCall("Poll path " + System.nanoTime());
         ProcessInstance cycle = cycle(callId);
-        var doubtful = driver.submit(callId, CycleDriver.form("Open Network poll", "OTHER", "Rwanda", "MC", "Jean Poll",
+        var doubtful = driver.submit(callId, SampleData.form("Open Network poll", "OTHER", "Rwanda", "MC", "Jean Poll",
                 "jean@poll.test", true));
         taskService.complete(taskService.createTaskQuery().processInstanceId(cycle.getId()).singleResult().getId());
         assertThat(cycle).isWaitingAt("Gateway_WaitSettled");

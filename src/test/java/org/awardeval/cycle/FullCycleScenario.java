@@ -13,15 +13,17 @@ import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService;
 import org.awardeval.call.CallStatus;
 import org.awardeval.deliberation.PanelService;
-import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
-import org.awardeval.mail.OutboxRepository;
+import org.awardeval.deliberation.ResultRepository;
+import org.awardeval.demo.SampleData;
 import org.awardeval.mail.OutboxRepository.Stored;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** One award cycle from call to announcement, every user acting as themselves. Runs once per database. */
 abstract class FullCycleScenario {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -62,9 +64,9 @@ abstract class FullCycleScenario {
         String cycleInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
                 .singleResult().getId();
 
-        List<ApplicationForm> forms = new java.util.ArrayList<>(CycleDriver.sixEligible("fc"));
-        forms.add(CycleDriver.form("Quiet College fc", "HEI", "Kenya", "NC", "Wanjiru Kamau", "wanjiru@quiet.test", false));
-        forms.add(CycleDriver.form("Open Learning Network fc", "OTHER", "Rwanda", "MC", "Jean Habimana", "jean@oln.test", true));
+        List<ApplicationForm> forms = new java.util.ArrayList<>(SampleData.sixEligible("fc"));
+        forms.add(SampleData.form("Quiet College fc", "HEI", "Kenya", "NC", "Wanjiru Kamau", "wanjiru@quiet.test", false));
+        forms.add(SampleData.form("Open Learning Network fc", "OTHER", "Rwanda", "MC", "Jean Habimana", "jean@oln.test", true));
         forms.forEach(form -> driver.submit(callId, form));
         driver.runJobs();
         assertThat(driver.confirmRedactions(callId)).as("every eligible application's redaction checked").isEqualTo(6);
@@ -109,7 +111,7 @@ abstract class FullCycleScenario {
         driver.runJobs();
 
         // Every panel member votes on the shortlist; then the chair confirms the winners the panel proposes.
-        assertThat(driver.votePanel(cycleInstance)).isEqualTo(panel.members().size());
+        assertThat(driver.votePanel(callId)).isEqualTo(panel.members().size());
         driver.runJobs();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM panel_ballot WHERE call_id = ?").param(callId).query(Long.class).single())
                 .isEqualTo(panel.members().size());
@@ -154,6 +156,11 @@ abstract class FullCycleScenario {
                 .param("roots", roots).query(Long.class).single()).isEqualTo(8);
         assertThat(jdbc.sql("SELECT NAME_ FROM ACT_HI_VARINST WHERE ROOT_PROC_INST_ID_ IN (:roots) AND VAR_TYPE_ = 'serializable'")
                 .param("roots", roots).query(String.class).list()).isEmpty();
+        // Each variable keeps one type for its whole life: the deadline is not text at the start and a date later.
+        assertThat(jdbc.sql("""
+                SELECT VAR_INST_ID_ FROM ACT_HI_DETAIL WHERE ROOT_PROC_INST_ID_ IN (:roots) AND VAR_TYPE_ <> 'null'
+                GROUP BY VAR_INST_ID_ HAVING COUNT(DISTINCT VAR_TYPE_) > 1""").param("roots", roots).query(String.class).list())
+                .isEmpty();
     }
 
     private String codeOf(long callId, String organisation) {

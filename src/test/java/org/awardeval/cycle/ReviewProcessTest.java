@@ -7,9 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.HashMap;
 import java.util.Map;
 import org.awardeval.call.CallService;
+import org.awardeval.demo.SampleData;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.web.TaskInputException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @H2Test
 class ReviewProcessTest {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired ProcessEngine engine;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
@@ -35,7 +37,7 @@ class ReviewProcessTest {
     void aJudgeScoresTheAnonymisedDossierAndInvalidScoresAreRefused() {
         BpmnAwareTests.init(engine);
         long callId = driver.openCall("Review path " + System.nanoTime());
-        var submission = driver.submit(callId, CycleDriver.sixEligible("rv").get(3));
+        var submission = driver.submit(callId, SampleData.sixEligible("rv").get(3));
         driver.confirmRedactions(callId);
         Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId)).singleResult();
         driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());
@@ -72,7 +74,7 @@ class ReviewProcessTest {
     private java.util.List<Task> reviewTasksOf(String suffix, int form) {
         BpmnAwareTests.init(engine);
         long callId = driver.openCall("Review " + suffix + " " + System.nanoTime());
-        var submission = driver.submit(callId, CycleDriver.sixEligible(suffix).get(form));
+        var submission = driver.submit(callId, SampleData.sixEligible(suffix).get(form));
         driver.confirmRedactions(callId);
         Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId)).singleResult();
         driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awardeval.demo.SampleData;
 import org.awardeval.mail.MailChecks;
-import org.awardeval.mail.OutboxRepository;
 import org.awardeval.mail.OutboxRepository.Notification;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,14 +36,14 @@ class DashboardMailActionsTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort int port;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired OutboxRepository notifications;
     @Autowired JdbcClient jdbc;
 
     @Test
     void aCoordinatorSendsAgainOrMarksArrivedOnlyWhatCannotBeInTheMiddleOfSending() throws Exception {
         long callId = driver.openCall("Dashboard e-mail actions");
-        List<Submission> submitted = CycleDriver.sixEligible("dma").subList(0, 4).stream().map(form -> driver.submit(callId, form)).toList();
+        List<Submission> submitted = SampleData.sixEligible("dma").subList(0, 4).stream().map(form -> driver.submit(callId, form)).toList();
         notifications.byCall(callId).forEach(stored -> notifications.markSent(stored.id(), OffsetDateTime.now()));
         OffsetDateTime now = OffsetDateTime.now();
         for (Submission submission : submitted) {

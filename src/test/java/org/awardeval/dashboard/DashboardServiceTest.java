@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.awardeval.mail.OutboxRepository;
+import org.awardeval.demo.SampleData;
 import org.awardeval.mail.OutboxRepository.Notification;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.submission.SubmissionService.Submission;
-import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,14 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 @H2Test
 class DashboardServiceTest {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired DashboardService dashboard;
     @Autowired OutboxRepository notifications;
 
     @Test
     void failedAndUnconfirmedEmailsAreListedForTheCoordinator() {
         long callId = driver.openCall("Dashboard e-mails");
-        List<Submission> submitted = CycleDriver.sixEligible("dbm").subList(0, 4).stream().map(form -> driver.submit(callId, form)).toList();
+        List<Submission> submitted = SampleData.sixEligible("dbm").subList(0, 4).stream().map(form -> driver.submit(callId, form)).toList();
         // Whatever the submission itself sent is out of the way.
         List<OutboxRepository.Stored> earlier = notifications.byCall(callId);
         earlier.forEach(stored -> notifications.markSent(stored.id(), OffsetDateTime.now()));

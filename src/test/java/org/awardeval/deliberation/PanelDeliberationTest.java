@@ -10,9 +10,11 @@ import java.util.Map;
 import org.awardeval.deliberation.PanelRepository.Decision;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.demo.SampleData;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.web.TaskInputException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,7 +38,7 @@ class PanelDeliberationTest {
     static final String DECLARED = "pmdeclared";
     static final String FREE = "pmfree";
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired PanelService panel;
     @Autowired PanelRepository panelRepository;
     @Autowired ResultRepository results;
@@ -59,10 +61,11 @@ class PanelDeliberationTest {
     @Test
     void membersVoteOnTheirOwnBallotsAndTheChairJustifiesAnOverride() {
         long callId = driver.openCall("Panel vote " + System.nanoTime());
-        List<Submission> submitted = CycleDriver.sixEligible("pd").stream().map(f -> driver.submit(callId, f)).toList();
+        List<Submission> submitted = SampleData.sixEligible("pd").stream().map(f -> driver.submit(callId, f)).toList();
         String steppeMc = submitted.get(0).code();
         String archipelago = submitted.get(1).code();
-        String cycle = driver.runToPanelVote(callId);
+        driver.runToPanelVote(callId);
+        String cycle = driver.cycleInstance(callId);
         assertThat(results.byCall(callId).stream().filter(Result::shortlisted).map(Result::code)).contains(steppeMc, archipelago);
 
         Map<String, Task> ballots = new HashMap<>();
@@ -173,11 +176,12 @@ class PanelDeliberationTest {
     @Test
     void withoutAQuorumByTheDeadlineTheChairMustJustifyEvenTheProposal() {
         long callId = driver.openCall("Panel deadline " + System.nanoTime());
-        CycleDriver.sixEligible("pq").forEach(f -> driver.submit(callId, f));
-        String cycle = driver.runToPanelVote(callId);
+        SampleData.sixEligible("pq").forEach(f -> driver.submit(callId, f));
+        driver.runToPanelVote(callId);
+        String cycle = driver.cycleInstance(callId);
         Task one = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_PanelVote").taskAssignee(FREE)
                 .singleResult();
-        driver.completeAs(FREE, one.getId(), Map.of("votes", driver.topOfEachCategory(one.getId())));
+        driver.completeAs(FREE, one.getId(), Map.of("votes", driver.topOfEachCategory(new CycleDriver.OpenTask(one.getId(), one.getAssignee(), null, null))));
 
         var deadline = managementService.createJobQuery().processInstanceId(cycle).activityId("Event_VotingDeadline").singleResult();
         managementService.executeJob(deadline.getId());

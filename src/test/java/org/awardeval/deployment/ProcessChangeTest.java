@@ -12,6 +12,7 @@ import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -41,7 +42,7 @@ class ProcessChangeTest {
     @Autowired RepositoryService repositoryService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
 
     @Test
     void theEscalationThroughADeploymentIsRefusedOnEveryPath() {

@@ -3,8 +3,9 @@ package org.awardeval.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.awardeval.call.CallService;
-import org.awardeval.support.CycleDriver;
+import org.awardeval.demo.SampleData;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @H2Test
 class EngineIndexesTest {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired ManagementService managementService;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
@@ -34,7 +35,7 @@ class EngineIndexesTest {
     @Test
     void everyNewJobHasADueDateAndAnUndatedOneIsDatedAtStart() {
         long callId = driver.openCall("Job due dates");
-        driver.submit(callId, CycleDriver.sixEligible("jdd").get(0));
+        driver.submit(callId, SampleData.sixEligible("jdd").get(0));
         assertThat(managementService.createJobQuery().list()).isNotEmpty().allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
 
         // A job of this call, as a version that did not date every job would have written it.

@@ -3,8 +3,9 @@ package org.awardeval.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.awardeval.support.CycleDriver;
+import org.awardeval.demo.SampleData;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -15,14 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 @H2Test
 class HistoryWritesTest {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired HistoryService historyService;
     @Autowired RuntimeService runtimeService;
 
     @Test
     void anApplicationsHistoryHasItsStepsTasksDecisionAndVariablesButNoDetailsOrJobLog() {
         long callId = driver.openCall("History");
-        String code = driver.submit(callId, CycleDriver.sixEligible("hst").get(0)).code();
+        String code = driver.submit(callId, SampleData.sixEligible("hst").get(0)).code();
         driver.confirmRedactions(callId);
         String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
 
@@ -42,7 +43,7 @@ class HistoryWritesTest {
     @Test
     void aReviewKeepsItsStepsAndTaskButNoVariableHistoryAndEndsCleanly() {
         long callId = driver.openCall("Review history");
-        String code = driver.submit(callId, CycleDriver.sixEligible("rvh").get(0)).code();
+        String code = driver.submit(callId, SampleData.sixEligible("rvh").get(0)).code();
         driver.runToPanelVote(callId);
         String application = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
         List<HistoricProcessInstance> reviews = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(application)

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.awardeval.demo.SampleData;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Judges see anonymised dossiers only: everything the engine REST API gives them about their tasks is searched for the
@@ -30,7 +32,7 @@ import org.springframework.http.ResponseEntity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JudgeAnonymityTest {
 
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired TestRestTemplate rest;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -43,7 +45,7 @@ class JudgeAnonymityTest {
     @BeforeAll
     void reviewPhaseWithOneOpenEligibilityCheck() {
         reviewCall = driver.openCall("Anonymity review phase");
-        CycleDriver.sixEligible("an").forEach(form -> driver.submit(reviewCall, form));
+        SampleData.sixEligible("an").forEach(form -> driver.submit(reviewCall, form));
         driver.confirmRedactions(reviewCall);
         Task close = taskService.createTaskQuery().taskDefinitionKey("Task_CloseCallEarly")
                 .processInstanceBusinessKey("call-" + reviewCall).singleResult();
@@ -51,7 +53,7 @@ class JudgeAnonymityTest {
         driver.runJobs();
 
         doubtfulCall = driver.openCall("Anonymity eligibility check");
-        driver.submit(doubtfulCall, CycleDriver.form("Open Learning Network an", "OTHER", "Rwanda", "MC", "Jean Habimana",
+        driver.submit(doubtfulCall, SampleData.form("Open Learning Network an", "OTHER", "Rwanda", "MC", "Jean Habimana",
                 "jean.an@oln.test", true));
     }
 

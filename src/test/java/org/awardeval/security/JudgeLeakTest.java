@@ -10,11 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.awardeval.call.CallService;
-import org.awardeval.demo.DemoData;
+import org.awardeval.demo.SampleData;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -40,7 +41,7 @@ import org.springframework.http.ResponseEntity;
 class JudgeLeakTest {
 
     @Autowired TestRestTemplate rest;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired ApplicationRepository applications;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -51,7 +52,7 @@ class JudgeLeakTest {
     @BeforeAll
     void reviewPhaseOfTheDemoApplications() {
         callId = driver.openCall("Leak test " + System.nanoTime());
-        DemoData.applications().forEach(form -> driver.submit(callId, form));
+        SampleData.applications().forEach(form -> driver.submit(callId, form));
         driver.runJobs();
         for (Task check : taskService.createTaskQuery().taskDefinitionKey("Task_CheckEligibility").list()) {
             driver.completeAs(CycleDriver.COORDINATOR, check.getId(), Map.of("coordinatorDecision", "ELIGIBLE",

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.deliberation.ResultRepository;
+import org.awardeval.demo.SampleData;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.WebappSession;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -32,7 +34,7 @@ import org.springframework.http.ResponseEntity;
 class LeastPrivilegeTest {
 
     @Autowired TestRestTemplate rest;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired ApplicationRepository applications;
@@ -44,11 +46,12 @@ class LeastPrivilegeTest {
     @BeforeAll
     void panelStage() {
         callId = driver.openCall("Least privilege " + System.nanoTime());
-        CycleDriver.sixEligible("lp").forEach(form -> driver.submit(callId, form));
+        SampleData.sixEligible("lp").forEach(form -> driver.submit(callId, form));
         // Two more cases in MC, so that the category has more applications than its shortlist of two.
-        driver.submit(callId, CycleDriver.form("Highland Polytechnic lp", "HEI", "Bhutan", "MC", "Karma Dorji", "karma@lp.test", true));
-        driver.submit(callId, CycleDriver.form("Coastal College lp", "HEI", "Fiji", "MC", "Mere Tuilagi", "mere@lp.test", true));
-        cycle = driver.runToPanelVote(callId);
+        driver.submit(callId, SampleData.form("Highland Polytechnic lp", "HEI", "Bhutan", "MC", "Karma Dorji", "karma@lp.test", true));
+        driver.submit(callId, SampleData.form("Coastal College lp", "HEI", "Fiji", "MC", "Mere Tuilagi", "mere@lp.test", true));
+        driver.runToPanelVote(callId);
+        cycle = driver.cycleInstance(callId);
     }
 
     @Test

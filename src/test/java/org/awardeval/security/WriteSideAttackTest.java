@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awardeval.deliberation.PanelService;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
+import org.awardeval.deliberation.PanelService;
+import org.awardeval.demo.SampleData;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.WebappSession;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -41,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WriteSideAttackTest {
 
     @Autowired TestRestTemplate rest;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcClient jdbc;
@@ -61,8 +63,9 @@ class WriteSideAttackTest {
                     "Peru", List.of()));
         }
         callId = driver.openCall("Write side " + System.nanoTime());
-        CycleDriver.sixEligible("ws").forEach(form -> driver.submit(callId, form));
-        cycle = driver.runToReviews(callId);
+        SampleData.sixEligible("ws").forEach(form -> driver.submit(callId, form));
+        driver.runToReviews(callId);
+        cycle = driver.cycleInstance(callId);
         incidentsBefore = runtimeService.createIncidentQuery().count();
         judge = reviews().get(0).getAssignee();
         driver.knownPassword(judge);

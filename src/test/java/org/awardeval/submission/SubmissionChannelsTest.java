@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
 import org.awardeval.mail.OutboxRepository;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import org.springframework.util.MultiValueMap;
 class SubmissionChannelsTest {
 
     @Autowired TestRestTemplate rest;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired CallService callService;
     @Autowired ApplicationRepository applications;
     @Autowired OutboxRepository notifications;

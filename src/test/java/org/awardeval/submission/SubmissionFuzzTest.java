@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +37,7 @@ class SubmissionFuzzTest {
     private static final Random RANDOM = new Random(20251123);
 
     @Autowired TestRestTemplate rest;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired CallService callService;
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcClient jdbc;

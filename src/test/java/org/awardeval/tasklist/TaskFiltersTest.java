@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.awardeval.demo.SampleData;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.ReviewProcess;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
+import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,7 +27,7 @@ class TaskFiltersTest {
     @Autowired FilterService filterService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
 
     @Test
     void eachRoleSeesItsFiltersOnlyAndAStartUpAgainChangesNothing() {
@@ -45,7 +47,7 @@ class TaskFiltersTest {
     @Test
     void aJudgesReviewsAndACoordinatorsChecksAreInTheirFiltersEvenOnceClaimed() {
         long callId = driver.openCall("Filters");
-        CycleDriver.sixEligible("flt").forEach(form -> driver.submit(callId, form));
+        SampleData.sixEligible("flt").forEach(form -> driver.submit(callId, form));
         driver.runJobs();
         Task check = taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION).list().get(0);
         taskService.claim(check.getId(), CycleDriver.COORDINATOR);

@@ -2,13 +2,16 @@ package org.awardeval.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.awardeval.assignment.JudgeService.JudgeRegistration;
+import org.awardeval.demo.SampleData;
+import org.awardeval.support.CycleDriver;
 import org.awardeval.support.OwnJvm;
 import org.awardeval.support.PostgresDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -23,12 +26,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @OwnJvm
 @EnabledIf("org.awardeval.support.PostgresDatabase#enabled")
-class TwoNodesPostgresTest {
+class TwoNodesPostgresIT {
 
     static final int APPLICATIONS = 24;
+    /** Ten judges expert in every category, enough for three reviews of each application. */
+    static final List<JudgeRegistration> JUDGES = SampleData.generatedJudges("rj", 10, 60, true, CycleDriver.PASSWORD);
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private final List<AppNode> nodes = new ArrayList<>();
 
@@ -39,34 +44,39 @@ class TwoNodesPostgresTest {
         }
     }
 
-    static Map<String, String> environment(String mailInterval) {
-        return Map.of("AWARD_ADMIN_PASSWORD", RemoteCycle.ADMIN_PASSWORD, "SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()), "AWARD_MAIL_INTERVAL", mailInterval,
+    static Map<String, String> environment(GreenMailExtension smtp, String mailInterval) {
+        return Map.of("AWARD_ADMIN_PASSWORD", HttpCycle.ADMIN_PASSWORD, "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()), "AWARD_MAIL_INTERVAL", mailInterval,
                 "AWARD_POLL_INTERVAL", "PT5S", "AWARD_PROCESSES_DIR", "processes");
     }
 
     @Test
     void twoNodesRunOneCycleTogether() throws Exception {
-        RemoteCycle cycle = new RemoteCycle(PostgresDatabase.create());
+        HttpCycle cycle = new HttpCycle(PostgresDatabase.create());
         for (String name : List.of("node-a", "node-b")) {
             // The job log, off by default, records the host that ran each job.
-            Map<String, String> environment = new HashMap<>(environment("PT1S"));
+            Map<String, String> environment = new HashMap<>(environment(smtp, "PT1S"));
             environment.put("AWARD_HISTORY_DETAILS", "true");
             AppNode node = AppNode.start(name, cycle.database, PostgresDatabase.user(), environment, List.of());
             nodes.add(node);
             node.awaitReady(Duration.ofSeconds(120));
         }
-        cycle.prepare(nodes.get(0));
-        cycle.submit(nodes, APPLICATIONS);
-        cycle.completeAll(nodes, "Task_CheckRedaction", APPLICATIONS);
-        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM application WHERE status = 'READY'") == APPLICATIONS,
-                Duration.ofMinutes(1));
-        cycle.completeAll(nodes, "Task_CloseCallEarly", 1);
-        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'Task_ReviewApplication'")
-                == 3L * APPLICATIONS, Duration.ofMinutes(2));
-        cycle.reviewAll(nodes);
-        cycle.voteAndConfirm(nodes.get(1), nodes.get(0));
-        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'") == APPLICATIONS,
+        cycle.through(nodes);
+        long callId = cycle.openCall("Two nodes", JUDGES);
+        for (int i = 1; i <= APPLICATIONS; i++) {
+            cycle.submitForm(callId, SampleData.generated(i));
+        }
+        cycle.runJobs();
+        assertThat(cycle.confirmRedactions(callId)).isEqualTo(APPLICATIONS);
+        assertThat(cycle.count("SELECT COUNT(*) FROM application WHERE status = 'READY'")).isEqualTo(APPLICATIONS);
+        cycle.closeCall(callId);
+        cycle.runJobs();
+        assertThat(cycle.reviewAll(callId)).isEqualTo(3 * APPLICATIONS);
+        cycle.runJobs();
+        assertThat(cycle.votePanel(callId)).isOne();
+        cycle.runJobs();
+        cycle.confirmWinners(callId);
+        HttpCycle.await(() -> cycle.count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'") == APPLICATIONS,
                 Duration.ofMinutes(2));
         Thread.sleep(3000);
 

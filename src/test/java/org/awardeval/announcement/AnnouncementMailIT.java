@@ -2,6 +2,14 @@ package org.awardeval.announcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -9,17 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
+import org.awardeval.demo.SampleData;
 import org.awardeval.mail.MailOutbox;
-import org.awardeval.mail.OutboxRepository;
 import org.awardeval.mail.OutboxRepository.Stored;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.support.CycleDriver;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.MovableClock;
 import org.awardeval.support.OwnJvm;
 import org.junit.jupiter.api.Test;
@@ -30,17 +35,35 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The applicants' e-mails, against an SMTP server in the test: content, one per applicant, never twice. */
 @OwnJvm
-@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025", "award.mail-interval=PT1H"})
+@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "award.mail-interval=PT1H"})
 @ActiveProfiles("test")
-class AnnouncementMailTest {
+class AnnouncementMailIT {
+
+    /** Another test's mail server may run beside this one. */
+    static final int SMTP_PORT = freePort();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-    @Autowired CycleDriver driver;
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired InProcessCycle driver;
     @Autowired CallService callService;
     @Autowired MailOutbox outbox;
     @Autowired OutboxRepository notifications;
@@ -60,9 +83,9 @@ class AnnouncementMailTest {
         OffsetDateTime now = OffsetDateTime.now();
         long callId = callService.open(new CallRequest("Mail call " + System.nanoTime(), null, "ML", now.plusDays(5), now.plusDays(10),
                 3, 1, CycleDriver.CHAIR, null, null, null, null, embargo, null, null));
-        List.of(CycleDriver.form("Steppe University ml", "HEI", "Mongolia", "MC", "Bolormaa Ganbold", "bolormaa@ml.test", true),
-                CycleDriver.form("Archipelago Institute ml", "HEI", "Indonesia", "MC", "Siti Rahma", "siti@ml.test", true),
-                CycleDriver.form("Quiet College ml", "HEI", "Kenya", "NC", "Wanjiru Kamau", "wanjiru@ml.test", false))
+        List.of(SampleData.form("Steppe University ml", "HEI", "Mongolia", "MC", "Bolormaa Ganbold", "bolormaa@ml.test", true),
+                SampleData.form("Archipelago Institute ml", "HEI", "Indonesia", "MC", "Siti Rahma", "siti@ml.test", true),
+                SampleData.form("Quiet College ml", "HEI", "Kenya", "NC", "Wanjiru Kamau", "wanjiru@ml.test", false))
                 .forEach(form -> driver.submit(callId, form));
         return callId;
     }

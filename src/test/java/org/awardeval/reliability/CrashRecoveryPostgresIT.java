@@ -2,6 +2,8 @@ package org.awardeval.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,8 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.awardeval.demo.SampleData;
 import org.awardeval.support.OwnJvm;
 import org.awardeval.support.PostgresDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -26,14 +27,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @OwnJvm
 @EnabledIf("org.awardeval.support.PostgresDatabase#enabled")
-class CrashRecoveryPostgresTest {
+class CrashRecoveryPostgresIT {
 
     static final int APPLICATIONS = 120;
     /** A killed node's jobs stay locked this long before another node takes them. */
     static final List<String> SHORT_LOCKS = List.of("--camunda.bpm.job-execution.lock-time-in-millis=8000");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private final List<AppNode> nodes = new ArrayList<>();
 
@@ -44,38 +45,45 @@ class CrashRecoveryPostgresTest {
         }
     }
 
-    private AppNode start(String name, RemoteCycle cycle, String mailInterval) throws Exception {
-        AppNode node = AppNode.start(name, cycle.database, PostgresDatabase.user(), TwoNodesPostgresTest.environment(mailInterval),
+    /** Starts a node; the users act through it from now on. */
+    private AppNode start(String name, HttpCycle cycle, String mailInterval) throws Exception {
+        AppNode node = AppNode.start(name, cycle.database, PostgresDatabase.user(), TwoNodesPostgresIT.environment(smtp, mailInterval),
                 SHORT_LOCKS);
         nodes.add(node);
         node.awaitReady(Duration.ofSeconds(120));
+        cycle.through(List.of(node));
         return node;
     }
 
     @Test
     void killedWhileAssigningAndWhileAnnouncingTheCycleStillEndsWithOneMailEach() throws Exception {
-        RemoteCycle cycle = new RemoteCycle(PostgresDatabase.create());
+        HttpCycle cycle = new HttpCycle(PostgresDatabase.create());
         // The nodes to be killed send no e-mail: the kills are meant for the assignment and the announcement.
         AppNode first = start("first", cycle, "PT1H");
-        cycle.prepare(first);
-        cycle.submit(List.of(first), APPLICATIONS);
-        cycle.completeAll(List.of(first), "Task_CheckRedaction", APPLICATIONS);
-        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM application WHERE status = 'READY'") == APPLICATIONS,
-                Duration.ofMinutes(1));
-        cycle.completeAll(List.of(first), "Task_CloseCallEarly", 1);
+        long callId = cycle.openCall("Crash recovery", TwoNodesPostgresIT.JUDGES);
+        for (int i = 1; i <= APPLICATIONS; i++) {
+            cycle.submitForm(callId, SampleData.generated(i));
+        }
+        cycle.runJobs();
+        assertThat(cycle.confirmRedactions(callId)).isEqualTo(APPLICATIONS);
+        assertThat(cycle.count("SELECT COUNT(*) FROM application WHERE status = 'READY'")).isEqualTo(APPLICATIONS);
+        cycle.closeCall(callId);
         killWhileRunning(first, cycle, "Task_AssignJudges");
         assertThat(cycle.count("SELECT COUNT(*) FROM assignment")).as("the killed assignment left nothing half-written").isZero();
 
         AppNode second = start("second", cycle, "PT1H");
-        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'Task_ReviewApplication'")
+        HttpCycle.await(() -> cycle.count("SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'Task_ReviewApplication'")
                 == 3L * APPLICATIONS, Duration.ofMinutes(2));
         assertThat(cycle.count("SELECT COUNT(*) FROM assignment")).isEqualTo(3L * APPLICATIONS);
-        cycle.reviewAll(List.of(second));
-        cycle.voteAndConfirm(second, second);
+        assertThat(cycle.reviewAll(callId)).isEqualTo(3 * APPLICATIONS);
+        cycle.runJobs();
+        assertThat(cycle.votePanel(callId)).isOne();
+        cycle.runJobs();
+        cycle.confirmWinners(callId);
         killWhileRunning(second, cycle, "Task_Announce");
 
         start("third", cycle, "PT1S");
-        RemoteCycle.await(() -> cycle.count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'") == APPLICATIONS,
+        HttpCycle.await(() -> cycle.count("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'") == APPLICATIONS,
                 Duration.ofMinutes(3));
         Thread.sleep(3000);
         Mails.assertOnePerRecipient(smtp.getReceivedMessages(), APPLICATIONS);
@@ -88,13 +96,13 @@ class CrashRecoveryPostgresTest {
     }
 
     /** Kills the node once it has locked the job of this activity and is executing it, before it commits. */
-    private void killWhileRunning(AppNode node, RemoteCycle cycle, String activity) throws Exception {
+    private void killWhileRunning(AppNode node, HttpCycle cycle, String activity) throws Exception {
         String jobs = "SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_ WHERE d.act_id_ = '" + activity + "'";
         // Looked for every few milliseconds on one connection: announcing 120 applications can take a fifth of a second,
         // shorter than a look through a new connection each time.
         try (Connection connection = DriverManager.getConnection(cycle.database, PostgresDatabase.user(), "");
                 PreparedStatement locked = connection.prepareStatement(jobs + " AND j.lock_owner_ IS NOT NULL")) {
-            RemoteCycle.await(() -> {
+            HttpCycle.await(() -> {
                 try (ResultSet rs = locked.executeQuery()) {
                     rs.next();
                     return rs.getLong(1) > 0;

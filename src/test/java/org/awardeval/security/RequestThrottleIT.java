@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @OwnJvm
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestThrottleTest {
+class RequestThrottleIT {
 
     static final String USER = "victim";
     static final String PASSWORD = "right-password";

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.awardeval.support.CycleDriver;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.OwnJvm;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,13 +24,13 @@ import org.springframework.test.context.ActiveProfiles;
 @OwnJvm
 @SpringBootTest(properties = "award.poll-interval=PT7M")
 @ActiveProfiles("test")
-class ProcessDeploymentTest {
+class ProcessDeploymentIT {
 
     @Autowired ProcessDeployer deployer;
     @Autowired RepositoryService repositoryService;
     @Autowired FormService formService;
     @Autowired TaskService taskService;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
 
     @Test
     void anUnchangedFolderCreatesNothingAndAChangedFileANewVersionWhoseFormsResolve() throws IOException {

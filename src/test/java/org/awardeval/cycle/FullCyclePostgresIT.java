@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
 @EnabledIf("org.awardeval.support.PostgresDatabase#enabled")
-class FullCyclePostgresTest extends FullCycleScenario {
+class FullCyclePostgresIT extends FullCycleScenario {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.awardeval.demo.SampleData;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.support.CycleDriver;
+import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.OwnJvm;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @OwnJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class ProcessOwnerChangeTest {
+class ProcessOwnerChangeIT {
 
     static final Path FOLDER = copyOfProcesses();
     static final String OWNER = "owner";
@@ -50,7 +52,7 @@ class ProcessOwnerChangeTest {
     @Autowired ProcessDeployer deployer;
     @Autowired RepositoryService repositoryService;
     @Autowired TaskService taskService;
-    @Autowired CycleDriver driver;
+    @Autowired InProcessCycle driver;
     @Autowired AccessSetup access;
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate rest;
@@ -93,7 +95,7 @@ class ProcessOwnerChangeTest {
         assertThat(status.get("latest").toString()).contains("error=null");
 
         long callId = driver.openCall("Changed cycle");
-        CycleDriver.sixEligible("chg").forEach(form -> driver.submit(callId, form));
+        SampleData.sixEligible("chg").forEach(form -> driver.submit(callId, form));
         driver.runToAnnouncement(callId);
         Task signOff = taskService.createTaskQuery().taskDefinitionKey("Task_SignOffResults").singleResult();
         assertThat(signOff.getName()).isEqualTo("Sign off the results of Changed cycle");

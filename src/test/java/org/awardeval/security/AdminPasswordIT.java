@@ -11,7 +11,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Outside the demo profile no default password exists: without one the application does not start. */
 @OwnJvm
-class AdminPasswordTest {
+class AdminPasswordIT {
 
     @Test
     void startupWithoutAnAdminPasswordStopsWithAClearMessage() {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.awardeval.call.CallRepository;
-import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
@@ -35,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:demo-mode-test;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("demo")
-class DemoModeTest {
+class DemoModeIT {
 
     @Autowired TestRestTemplate rest;
     @Autowired CallRepository calls;
@@ -54,10 +54,10 @@ class DemoModeTest {
         assertThat(demo.stream().map(StoredApplication::categoryCode).distinct()).containsExactlyInAnyOrder("MC", "NC", "SC", "IU");
         assertThat(rest.getForEntity("/camunda/app/tasklist/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        TestRestTemplate judge = rest.withBasicAuth("judge01", DemoData.PASSWORD);
+        TestRestTemplate judge = rest.withBasicAuth("judge01", SampleData.PASSWORD);
         assertThat(judge.getForObject("/engine-rest/task?assignee=judge01", Map[].class)).isEmpty();
 
-        TestRestTemplate coordinator = rest.withBasicAuth("coordinator", DemoData.PASSWORD);
+        TestRestTemplate coordinator = rest.withBasicAuth("coordinator", SampleData.PASSWORD);
         Map<?, ?>[] close = coordinator.getForObject("/engine-rest/task?taskDefinitionKey=Task_CloseCallEarly&candidateGroup=coordinators",
                 Map[].class);
         assertThat(close).hasSize(1);
@@ -88,7 +88,7 @@ class DemoModeTest {
         long other = callService.open(new CallRequest("Another call beside the demo", null, "AB", now.plusDays(30), now.plusDays(60), 3, 3,
                 "chair"));
         try {
-            submissions.submit(other, DemoData.applications().get(0));
+            submissions.submit(other, SampleData.applications().get(0));
             Supplier<List<Task>> otherChecks = () -> taskService.createTaskQuery()
                     .taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION)
                     .processVariableValueEquals(ApplicationProcess.CALL_ID, other).list();

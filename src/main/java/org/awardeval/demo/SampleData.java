@@ -5,10 +5,25 @@ import org.awardeval.assignment.JudgeService.JudgeRegistration;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.submission.ApplicationForm;
 
-/** Realistic, fictitious applications and judges for the demo cycle. */
-public final class DemoData {
+/**
+ * The one source of sample data: realistic, fictitious applications, judges and panel members for the demo cycle, and
+ * applications and judges made to order for the tests and the benchmark.
+ */
+public final class SampleData {
 
-    static final String PASSWORD = "demo";
+    public static final String PASSWORD = "demo";
+    static final List<String> CATEGORIES = List.of("MC", "NC", "SC", "IU");
+    /** Countries with their UNESCO regions. */
+    private static final String[][] COUNTRIES = {{"Kenya", "Africa"}, {"Nigeria", "Africa"}, {"Ghana", "Africa"},
+            {"Ethiopia", "Africa"}, {"Senegal", "Africa"}, {"Egypt", "Arab States"}, {"Jordan", "Arab States"},
+            {"Morocco", "Arab States"}, {"Oman", "Arab States"}, {"China", "Asia and the Pacific"}, {"India", "Asia and the Pacific"},
+            {"Indonesia", "Asia and the Pacific"}, {"Mongolia", "Asia and the Pacific"}, {"Fiji", "Asia and the Pacific"},
+            {"Viet Nam", "Asia and the Pacific"}, {"Kazakhstan", "Europe and North America"}, {"France", "Europe and North America"},
+            {"Norway", "Europe and North America"}, {"Canada", "Europe and North America"}, {"Serbia", "Europe and North America"},
+            {"Brazil", "Latin America and the Caribbean"}, {"Chile", "Latin America and the Caribbean"},
+            {"Mexico", "Latin America and the Caribbean"}, {"Jamaica", "Latin America and the Caribbean"},
+            {"Peru", "Latin America and the Caribbean"}};
+    private static final String[] TYPES = {"HEI", "HEI", "HEI", "ENTERPRISE", "NATIONAL_CENTRE", "INTERNATIONAL_ORGANISATION"};
 
     private record Org(String name, String type, String country, String contact, String email) {
     }
@@ -104,7 +119,7 @@ public final class DemoData {
                     3000));
 
     /** The chair and four members; one declared a conflict with an applicant, so is recused from its cases. */
-    static final List<PanelRegistration> PANEL = List.of(
+    public static final List<PanelRegistration> PANEL = List.of(
             new PanelRegistration("chair", PASSWORD, "Charles", "Chair", "chair@demo.example.org", "International Centre for Higher Education Innovation",
                     "China", List.of()),
             new PanelRegistration("panel01", PASSWORD, "Fatima", "Benali", "panel01@demo.example.org", "Maghreb Digital Learning Network",
@@ -116,7 +131,7 @@ public final class DemoData {
             new PanelRegistration("panel04", PASSWORD, "Samuel", "Osei", "panel04@demo.example.org", "West African Teacher Education Forum",
                     "Ghana", List.of()));
 
-    static final List<JudgeRegistration> JUDGES = List.of(
+    public static final List<JudgeRegistration> JUDGES = List.of(
             judge("judge01", "Helena", "Marsh", "F", "United Kingdom", "Europe and North America", "University of Northbridge", "MC", "NC"),
             judge("judge02", "Kenji", "Watanabe", "M", "Japan", "Asia and the Pacific", "Kyoto Institute of Learning Sciences", "SC", "IU"),
             judge("judge03", "Amara", "Okonkwo", "F", "Cameroon", "Africa", "University of Buea Learning Lab", "MC", "SC"),
@@ -134,7 +149,7 @@ public final class DemoData {
             judge("judge15", "Fatima", "Zahra", "F", "Qatar", "Arab States", "Doha Institute for Learning Innovation", "NC", "SC"),
             judge("judge16", "Pieter", "de Vries", "M", "Netherlands", "Europe and North America", "Utrecht Centre for Academic Teaching", "MC", "IU"));
 
-    private DemoData() {
+    private SampleData() {
     }
 
     private static JudgeRegistration judge(String id, String first, String last, String gender, String country, String region,
@@ -168,5 +183,77 @@ public final class DemoData {
             }
         }
         return forms;
+    }
+
+    /**
+     * The demo's eligible applications from countries none of the given judges comes from: no conflict of nationality
+     * stands in the way of assigning them.
+     */
+    public static List<ApplicationForm> eligibleApplications(int count, List<JudgeRegistration> judges) {
+        List<String> judgeCountries = judges.stream().map(JudgeRegistration::country).toList();
+        return applications().stream()
+                .filter(form -> !judgeCountries.contains(form.country()) && Boolean.TRUE.equals(form.consent())
+                        && !"OTHER".equals(form.organisationType()) && !form.description().isBlank())
+                .limit(count).toList();
+    }
+
+    /**
+     * Application number {@code i} of as many as a test or the benchmark needs: eligible, of every type, region and
+     * category in turn, naming its organisation, contact and e-mail in the texts as applicants do.
+     */
+    public static ApplicationForm generated(int i) {
+        String[] country = COUNTRIES[(i * 11 + 3) % COUNTRIES.length];
+        String organisation = "Organisation " + i + " of " + country[0];
+        String contact = "Contact Person" + i;
+        String email = "contact" + i + "@org" + i + ".test";
+        String description = ("The programme of " + organisation + " trained lecturers in digital pedagogy over three years. "
+                + "It combined online modules, peer observation and a final portfolio; " + (200 + i % 500)
+                + " educators completed it and their courses now use the platform every week. ").repeat(4);
+        return new ApplicationForm(organisation, TYPES[i % TYPES.length], country[0], CATEGORIES.get(i % 4), contact, email,
+                "Case " + i + ": digital teaching at scale", "A case of " + organisation + " led by " + contact + ".", description,
+                200 + i % 500, "Completion rate 87%", null, true, null, null);
+    }
+
+    /**
+     * {@code count} judges named {@code prefix} and a number, alternating gender, from the countries and regions the
+     * generated applications come from, each expert in two categories (or all four) and taking up to {@code load} reviews.
+     */
+    public static List<JudgeRegistration> generatedJudges(String prefix, int count, int load, boolean allCategories, String password) {
+        List<JudgeRegistration> judges = new java.util.ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            String[] country = COUNTRIES[(j * 7) % COUNTRIES.length];
+            List<String> expertise = allCategories ? CATEGORIES : List.of(CATEGORIES.get(j % 4), CATEGORIES.get((j + 1) % 4));
+            judges.add(new JudgeRegistration(String.format("%s%04d", prefix, j), password, "Judge", String.format("%04d", j),
+                    prefix + j + "@judges.test", j % 2 == 0 ? "F" : "M", country[0], country[1], "Institute " + prefix + j, load,
+                    expertise, List.of()));
+        }
+        return judges;
+    }
+
+    /** An application whose texts name its organisation, contact and e-mail, as the anonymisation must catch. */
+    public static ApplicationForm form(String organisation, String type, String country, String category, String contact, String email,
+            boolean consent) {
+        String title = switch (category) {
+            case "MC" -> "Micro-certification for lecturers at " + organisation;
+            case "NC" -> "A national network led by " + organisation;
+            case "SC" -> "Smart classrooms in everyday teaching at " + organisation;
+            default -> "Industry partnership of " + organisation;
+        };
+        String summary = organisation + " trained lecturers; contact " + contact + " (" + email + ").";
+        String description = "The programme of " + organisation + " was led by " + contact + ". Write to " + email
+                + " or visit https://www.example.org/case. It reached 300 educators.";
+        return new ApplicationForm(organisation, type, country, category, contact, email, title, summary, description, 300, consent,
+                null);
+    }
+
+    /** Six eligible applications in all four categories, one organisation twice; the suffix keeps them apart between calls. */
+    public static List<ApplicationForm> sixEligible(String suffix) {
+        return List.of(
+                form("Steppe University " + suffix, "HEI", "Mongolia", "MC", "Bolormaa Ganbold", "bolormaa" + suffix + "@steppe.test", true),
+                form("Archipelago Institute " + suffix, "HEI", "Indonesia", "MC", "Siti Rahma", "siti" + suffix + "@archi.test", true),
+                form("Delta National Centre " + suffix, "NATIONAL_CENTRE", "Egypt", "NC", "Ahmed Fathy", "ahmed" + suffix + "@delta.test", true),
+                form("Copper Polytechnic " + suffix, "HEI", "Zambia", "SC", "Mwila Chanda", "mwila" + suffix + "@copper.test", true),
+                form("Baobab EdTech " + suffix, "ENTERPRISE", "Senegal", "IU", "Aminata Diallo", "aminata" + suffix + "@baobab.test", true),
+                form("Steppe University " + suffix, "HEI", "Mongolia", "SC", "Tuya Bat", "tuya" + suffix + "@steppe.test", true));
     }
 }
