@@ -8,8 +8,8 @@ import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
-import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatistics;
 import org.awardeval.submission.StoredApplication;
@@ -59,7 +59,7 @@ public class ResultsService {
         if (call.status() != CallStatus.ANNOUNCED) {
             throw new NotFoundException("The results of '" + call.name() + "' have not been announced yet");
         }
-        if (!preview && call.embargoUntil() != null && clock.instant().isBefore(call.embargoUntil().toInstant())) {
+        if (!preview && !call.resultsPublic(clock.instant())) {
             var local = call.embargoUntil().atZoneSameInstant(java.time.ZoneId.of(call.timeZone()));
             throw new NotFoundException("The results of '" + call.name() + "' have not been announced yet: they will be published on "
                     + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH).format(local) + " "

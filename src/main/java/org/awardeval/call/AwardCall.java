@@ -1,5 +1,6 @@
 package org.awardeval.call;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,11 @@ public record AwardCall(long id, String name, String theme, String codePrefix, O
         boolean sameCountryConflict) {
 
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm");
+
+    /** Whether anyone may read the results: the chair's decision is announced and the embargo, if any, is over. */
+    public boolean resultsPublic(Instant now) {
+        return status == CallStatus.ANNOUNCED && (embargoUntil == null || !now.isBefore(embargoUntil.toInstant()));
+    }
 
     /** The submission deadline as applicants read it: in the call's time zone, with the zone named. */
     public String deadlineText() {

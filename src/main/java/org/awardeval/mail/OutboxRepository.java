@@ -18,6 +18,10 @@ public class OutboxRepository {
             String subject, String body, String htmlBody, OffsetDateTime notBefore) {
     }
 
+    /** An e-mail to a person about themselves, such as a sign-in link: about no call and no application. */
+    public record PersonalMail(String kind, String recipient, String subject, String body, String htmlBody) {
+    }
+
     public record Outgoing(long id, String recipient, String subject, String body, String htmlBody, int attempts) {
     }
 
@@ -57,6 +61,15 @@ public class OutboxRepository {
                         n.htmlBody(), n.notBefore(), OffsetDateTime.now())
                 .update();
         return true;
+    }
+
+    /** Stores a personal e-mail; each is sent once, as the person asked for it. */
+    public void insert(PersonalMail mail, OffsetDateTime now) {
+        jdbc.sql("""
+                INSERT INTO mail_outbox (kind, recipient, subject, body, html_body, status, not_before, attempts, created_at)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, 0, ?)""")
+                .params(mail.kind(), mail.recipient(), mail.subject(), mail.body(), mail.htmlBody(), now, now)
+                .update();
     }
 
     public List<Outgoing> due(OffsetDateTime now, int limit) {

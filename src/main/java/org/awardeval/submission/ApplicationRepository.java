@@ -1,5 +1,7 @@
 package org.awardeval.submission;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -11,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -92,6 +92,12 @@ public class ApplicationRepository {
 
     public List<StoredApplication> byCallAndStatus(long callId, ApplicationStatus status) {
         return jdbc.sql(SELECT + " WHERE a.call_id = ? AND a.status = ? ORDER BY a.id").params(callId, status.name())
+                .query(ApplicationRepository::map).list();
+    }
+
+    /** The applications whose contact e-mail is this address, whatever the case of its letters, newest first. */
+    public List<StoredApplication> byContactEmail(String email) {
+        return jdbc.sql(SELECT + " WHERE LOWER(a.contact_email) = ? ORDER BY a.id DESC").param(email.toLowerCase(Locale.ROOT))
                 .query(ApplicationRepository::map).list();
     }
 

@@ -1,5 +1,6 @@
 package org.awardeval.submission;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.awardeval.call.OrganisationType;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,10 +28,12 @@ class PublicFormController {
 
     private final CallRepository calls;
     private final SubmissionService submissions;
+    private final Clock clock;
 
-    PublicFormController(CallRepository calls, SubmissionService submissions) {
+    PublicFormController(CallRepository calls, SubmissionService submissions, ObjectProvider<Clock> clock) {
         this.calls = calls;
         this.submissions = submissions;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
 
     @GetMapping("/calls/{callId}/apply")
@@ -47,7 +51,7 @@ class PublicFormController {
             try {
                 educators = Integer.valueOf(educatorsText);
             } catch (NumberFormatException e) {
-                errors.put("educatorsReached", "Enter a whole number, for example 1200.");
+                errors.put("educatorsReached", "must be a whole number, for example 1200");
             }
         }
         ApplicationForm form = new ApplicationForm(fields.get("organisationName"), fields.get("organisationType"), fields.get("country"),
@@ -56,7 +60,7 @@ class PublicFormController {
                 "on".equals(fields.get("consent")) || "true".equals(fields.get("consent")), null, null);
         if (errors.isEmpty()) {
             try {
-                Submission submission = submissions.submit(callId, form);
+                Submission submission = submissions.submitByApplicant(callId, form);
                 return "redirect:/calls/" + callId + "/apply/done?reference=" + submission.code();
             } catch (ValidationException e) {
                 e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
@@ -84,6 +88,8 @@ class PublicFormController {
         AwardCall call = call(callId);
         model.addAttribute("call", call);
         model.addAttribute("open", call.status() == CallStatus.OPEN);
+        model.addAttribute("resultsPublic", call.resultsPublic(clock.instant()));
+        model.addAttribute("labels", ApplicantFields.LABELS);
         model.addAttribute("categories", calls.categories(callId));
         model.addAttribute("organisationTypes", Arrays.stream(OrganisationType.values())
                 .filter(type -> call.allowedOrganisationTypes().contains(type.name())).toList());

@@ -46,11 +46,21 @@ public class SubmissionService {
      */
     @Transactional
     public Submission submit(long callId, ApplicationForm form) {
+        return submit(callId, form, false);
+    }
+
+    /** As {@link #submit(long, ApplicationForm)}, from an applicant's own form: incomplete applications are refused. */
+    @Transactional
+    public Submission submitByApplicant(long callId, ApplicationForm form) {
+        return submit(callId, form, true);
+    }
+
+    private Submission submit(long callId, ApplicationForm form, boolean byApplicant) {
         var existing = applications.findSame(callId, form.organisationName(), form.country(), form.title(), form.contactEmail());
         if (existing.isPresent()) {
             return new Submission(existing.get().id(), existing.get().code(), true);
         }
-        StoredApplication stored = store(callId, form);
+        StoredApplication stored = store(callId, form, byApplicant);
         runtimeService.createProcessInstanceByKey(ApplicationProcess.KEY)
                 .businessKey(stored.code())
                 .setVariables(identityVariables(stored))
@@ -61,7 +71,14 @@ public class SubmissionService {
     /** Validates and stores an application whose process already runs (an application entered in Tasklist). */
     @Transactional
     public StoredApplication store(long callId, ApplicationForm form) {
+        return store(callId, form, false);
+    }
+
+    private StoredApplication store(long callId, ApplicationForm form, boolean byApplicant) {
         FieldChecks checks = new FieldChecks();
+        if (byApplicant) {
+            ApplicantFields.requireComplete(form, checks);
+        }
         AwardCall call = calls.find(callId).orElse(null);
         if (call == null) {
             checks.fail(ApplicationProcess.CALL_ID, "there is no call with id " + callId);

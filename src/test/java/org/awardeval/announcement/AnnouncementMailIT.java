@@ -7,9 +7,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -24,6 +21,7 @@ import org.awardeval.mail.MailOutbox;
 import org.awardeval.mail.OutboxRepository.Stored;
 import org.awardeval.mail.OutboxRepository;
 import org.awardeval.support.CycleDriver;
+import org.awardeval.support.FreePorts;
 import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.MovableClock;
 import org.awardeval.support.OwnJvm;
@@ -45,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AnnouncementMailIT {
 
     /** Another test's mail server may run beside this one. */
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = FreePorts.next();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -53,14 +51,6 @@ class AnnouncementMailIT {
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Autowired InProcessCycle driver;

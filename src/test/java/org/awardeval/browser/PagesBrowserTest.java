@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.awardeval.announcement.ResultsService;
+import org.awardeval.support.Axe;
 import org.awardeval.support.Browser;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
@@ -35,17 +36,24 @@ class PagesBrowserTest extends BrowserTestBase {
         long callId = driver.openCall("Browser application");
         browser.go("/calls/" + callId + "/apply");
         browser.fill(By.id("organisationName"), "Kilimanjaro Open University");
-        new Select(browser.visible(By.id("organisationType"))).selectByValue("HEI");
+        assertThat(new Select(browser.visible(By.id("organisationType"))).getOptions()).extracting(WebElement::getText)
+                .contains("Higher education institution", "National centre").doesNotContain("HEI", "NATIONAL_CENTRE");
+        new Select(browser.visible(By.id("organisationType"))).selectByVisibleText("Higher education institution");
         browser.fill(By.id("country"), "Tanzania");
         browser.fill(By.id("contactName"), "Neema Mushi");
         browser.fill(By.id("contactEmail"), "neema at kou");
         new Select(browser.visible(By.id("categoryCode"))).selectByValue("MC");
         browser.fill(By.id("summary"), "Short courses that certify lecturers in digital pedagogy.");
-        browser.fill(By.id("description"), "Lecturers take four modules online and one on campus; 420 have finished.");
-        browser.click(By.id("consent"));
         browser.click(By.cssSelector("form button[type='submit']"));
 
-        assertThat(browser.visible(By.id("error-summary")).getText()).contains("Please correct 2 field(s)");
+        // Nothing is received without a description and the applicant's consent: the form says so instead.
+        String summary = browser.visible(By.id("error-summary")).getText();
+        assertThat(summary).contains("Please correct 4 fields", "E-mail of the contact person 'neema at kou' is not an e-mail address",
+                "Title is required", "Description is required", "Consent is needed: tick the box to agree");
+        assertThat(summary).doesNotContain("contactEmail", "categoryCode");
+        assertThat(browser.visible(By.cssSelector("#error-summary a[href='#description']")).getText()).isEqualTo("Description is required");
+        assertThat(browser.visible(By.cssSelector("label[for='description']")).getText()).contains("*");
+        Axe.assertAccessible(browser, "the public form with errors");
         assertThat(browser.visible(By.id("contactEmail-error")).getText()).contains("e-mail");
         assertThat(browser.visible(By.id("title-error")).getText()).isNotBlank();
         assertThat(browser.visible(By.id("contactEmail")).getAttribute("aria-invalid")).isEqualTo("true");
@@ -54,8 +62,11 @@ class PagesBrowserTest extends BrowserTestBase {
 
         browser.fill(By.id("contactEmail"), "neema@kou.test");
         browser.fill(By.id("title"), "Micro-credentials for lecturers across Tanzania");
+        browser.fill(By.id("description"), "Lecturers take four modules online and one on campus; 420 have finished.");
+        browser.click(By.id("consent"));
         browser.click(By.cssSelector("form button[type='submit']"));
         String reference = browser.visible(By.cssSelector(".reference")).getText();
+        assertThat(browser.visible(By.cssSelector("main")).getText()).contains("What happens next", "applicants' portal");
         assertThat(reference).matches("TA-MC-\\d{3}");
         assertThat(jdbc.sql("SELECT title FROM application WHERE code = ?").param(reference).query(String.class).single())
                 .isEqualTo("Micro-credentials for lecturers across Tanzania");
@@ -69,7 +80,13 @@ class PagesBrowserTest extends BrowserTestBase {
         List<ResultsService.Recipient> recipients = results.results(callId).recipients();
         assertThat(recipients).isNotEmpty();
 
-        browser.go("/calls/" + callId + "/results");
+        // The call's form says it is closed, no longer when it accepts applications, and leads to the results.
+        browser.go("/calls/" + callId + "/apply");
+        String closed = browser.visible(By.cssSelector("main")).getText();
+        assertThat(closed).contains("This call is closed").doesNotContain("Applications are accepted until");
+        assertThat(browser.driver().findElements(By.tagName("form"))).isEmpty();
+        browser.click(By.linkText("Read the results of this call"));
+        browser.await(d -> d.getCurrentUrl().endsWith("/calls/" + callId + "/results"));
         String page = browser.visible(By.tagName("main")).getText();
         assertThat(page).contains("Recipients by category", "Recipients by type of applicant");
         for (ResultsService.Recipient recipient : recipients) {

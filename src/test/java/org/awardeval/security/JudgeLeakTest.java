@@ -134,6 +134,13 @@ class JudgeLeakTest {
                 "/api/calls/" + callId + "/results", "/api/judges", "/api/panel-members")) {
             check(hits, answers, path, engine.getForEntity(path, String.class));
         }
+        // The applicants' portal knows no judge: neither their password nor their Tasklist session opens it.
+        List<String> portal = new ArrayList<>(List.of("/portal", "/portal/drafts/1"));
+        applications.byCall(callId).stream().limit(3).forEach(a -> portal.add("/portal/applications/" + a.code()));
+        for (String path : portal) {
+            check(hits, answers, path, engine.getForEntity(path, String.class));
+            check(hits, answers, path, tasklist.get(path));
+        }
         return new Scan(tasks.length, answers[0], hits);
     }
 

@@ -228,8 +228,9 @@ class SubmissionChannelsTest {
         form.add("contactEmail", "lucia-at-apu");
         ResponseEntity<String> invalid = postForm(form, cookie);
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(invalid.getBody()).contains("id=\"contactEmail-error\">&#39;lucia-at-apu&#39; is not an e-mail address</p>",
-                "id=\"organisationName-error\">must not contain markup", "aria-invalid=\"true\"",
+        assertThat(invalid.getBody()).contains(
+                "id=\"contactEmail-error\">E-mail of the contact person &#39;lucia-at-apu&#39; is not an e-mail address</p>",
+                "id=\"organisationName-error\">Name of the organisation must not contain markup", "aria-invalid=\"true\"",
                 "value=\"Andes &lt;b&gt;Polytechnic&lt;/b&gt;\"").doesNotContain("<b>Polytechnic</b>");
 
         form = new LinkedMultiValueMap<>();

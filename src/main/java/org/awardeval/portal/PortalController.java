@@ -1,0 +1,168 @@
+package org.awardeval.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.awardeval.call.AwardCall;
+import org.awardeval.call.CallRepository;
+import org.awardeval.call.OrganisationType;
+import org.awardeval.portal.PortalService.DraftView;
+import org.awardeval.submission.ApplicantFields;
+import org.awardeval.web.NotFoundException;
+import org.awardeval.web.ValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The applicants' pages. Who acts is the signed-in address; what they act on is looked up as theirs or not found. */
+@Controller
+class PortalController {
+
+    private final PortalService portal;
+    private final CallRepository calls;
+    private final SignInLinks links;
+
+    PortalController(PortalService portal, CallRepository calls, SignInLinks links) {
+        this.portal = portal;
+        this.calls = calls;
+        this.links = links;
+    }
+
+    @GetMapping(PortalSecurity.SIGN_IN)
+    String signIn(@RequestParam Map<String, String> params, Model model) {
+        if (params.containsKey("expired")) {
+            model.addAttribute("problem", "This sign-in link has expired or has been used already. Ask for a new one below.");
+        }
+        model.addAttribute("signedOut", params.containsKey("signedOut"));
+        model.addAttribute("minutes", links.lifetime().toMinutes());
+        return "portal/sign-in";
+    }
+
+    /** Reached only when the request for a link was refused (a valid one is answered before the controllers). */
+    @PostMapping(PortalSecurity.LINK)
+    String refused(HttpServletRequest request, HttpServletResponse response, Model model) {
+        SignInLinks.Refusal refusal = (SignInLinks.Refusal) request.getAttribute(SignInLinks.REFUSAL);
+        response.setStatus(refusal != null && refusal.tooMany() ? 429 : 400);
+        model.addAttribute("problem", refusal == null ? "Enter your e-mail address." : refusal.message());
+        model.addAttribute("email", request.getParameter(SignInLinks.EMAIL));
+        model.addAttribute("minutes", links.lifetime().toMinutes());
+        return "portal/sign-in";
+    }
+
+    @GetMapping(PortalSecurity.SIGN_IN + "/sent")
+    String sent(Model model) {
+        model.addAttribute("minutes", links.lifetime().toMinutes());
+        return "portal/sign-in-sent";
+    }
+
+    /** The link opens a page with a button: a mail scanner that follows links does not use the applicant's link up. */
+    @GetMapping(PortalSecurity.CONFIRM)
+    String confirm(@RequestParam(required = false) String token, Model model) {
+        model.addAttribute("token", token == null ? "" : token);
+        return "portal/sign-in-confirm";
+    }
+
+    @GetMapping(PortalSecurity.HOME)
+    String home(Principal applicant, Model model) {
+        model.addAttribute("email", applicant.getName());
+        model.addAttribute("overview", portal.overview(applicant.getName()));
+        return "portal/home";
+    }
+
+    @PostMapping(PortalSecurity.HOME + "/calls/{callId}/drafts")
+    String start(@PathVariable long callId, Principal applicant) {
+        return "redirect:" + PortalSecurity.HOME + "/drafts/" + portal.start(applicant.getName(), callId);
+    }
+
+    @GetMapping(PortalSecurity.HOME + "/drafts/{id}")
+    String draft(@PathVariable long id, @RequestParam(required = false) String saved, Principal applicant, Model model) {
+        DraftView view = portal.draft(applicant.getName(), id);
+        if (view.draft().submitted()) {
+            return "redirect:" + PortalSecurity.HOME + "/applications/" + view.draft().applicationCode();
+        }
+        prepare(view, applicant.getName(), view.draft().fields(), Map.of(), model);
+        model.addAttribute("saved", saved != null);
+        return "portal/draft";
+    }
+
+    @PostMapping(PortalSecurity.HOME + "/drafts/{id}")
+    String saveOrSubmit(@PathVariable long id, @RequestParam Map<String, String> form, Principal applicant, Model model) {
+        String email = applicant.getName();
+        if (!portal.save(email, id, form)) {
+            return "redirect:" + PortalSecurity.HOME + "/drafts/" + id;
+        }
+        if (!"submit".equals(form.get("action"))) {
+            return "redirect:" + PortalSecurity.HOME + "/drafts/" + id + "?saved";
+        }
+        try {
+            String code = portal.submit(email, id);
+            return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?submitted";
+        } catch (ValidationException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+            DraftView view = portal.draft(email, id);
+            prepare(view, email, view.draft().fields(), errors, model);
+            model.addAttribute("saved", true);
+            return "portal/draft";
+        }
+    }
+
+    /** Saves as the applicant types (portal.js); answers when it was kept. */
+    @PostMapping(PortalSecurity.HOME + "/drafts/{id}/autosave")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, @RequestParam Map<String, String> form, Principal applicant) {
+        boolean saved = portal.save(applicant.getName(), id, form);
+        return saved ? ResponseEntity.ok(Map.of("saved", true))
+                : ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("saved", false, "message",
+                        "This application has been submitted in another window; reload the page to see it."));
+    }
+
+    @GetMapping(PortalSecurity.HOME + "/applications/{code}")
+    String application(@PathVariable String code, @RequestParam(required = false) String submitted, Principal applicant, Model model) {
+        model.addAttribute("followed", portal.application(applicant.getName(), code)
+                .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours")));
+        model.addAttribute("submitted", submitted != null);
+        model.addAttribute("email", applicant.getName());
+        model.addAttribute("steps", ApplicantStatus.STEPS);
+        return "portal/application";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "not-found";
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String refusedAction(ValidationException e, Model model) {
+        model.addAttribute("message", e.errors().stream().map(error -> ApplicantFields.label(error.field()) + " " + error.message())
+                .reduce((a, b) -> a + "; " + b).orElse("This cannot be done."));
+        return "portal/problem";
+    }
+
+    private void prepare(DraftView view, String email, Map<String, String> fields, Map<String, String> errors, Model model) {
+        AwardCall call = view.call();
+        model.addAttribute("draft", view.draft());
+        model.addAttribute("call", call);
+        model.addAttribute("email", email);
+        model.addAttribute("categories", calls.categories(call.id()));
+        model.addAttribute("organisationTypes", Arrays.stream(OrganisationType.values())
+                .filter(type -> call.allowedOrganisationTypes().contains(type.name())).toList());
+        model.addAttribute("fields", fields);
+        model.addAttribute("errors", errors);
+        model.addAttribute("labels", ApplicantFields.LABELS);
+    }
+}

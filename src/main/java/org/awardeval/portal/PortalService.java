@@ -1,0 +1,173 @@
+package org.awardeval.portal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.awardeval.call.AwardCall;
+import org.awardeval.call.CallRepository;
+import org.awardeval.call.CallStatus;
+import org.awardeval.portal.DraftRepository.Draft;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.review.ReviewRepository;
+import org.awardeval.submission.ApplicationForm;
+import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.submission.StoredApplication;
+import org.awardeval.submission.SubmissionService.Submission;
+import org.awardeval.submission.SubmissionService;
+import org.awardeval.web.NotFoundException;
+import org.awardeval.web.ValidationException.FieldError;
+import org.awardeval.web.ValidationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an applicant does in the portal, always as the address they signed in with: drafts they own, applications
+ * whose contact e-mail is theirs. Submitting goes through the validation every channel shares.
+ */
+@Service
+class PortalService {
+
+    /** What a draft keeps: the form's fields, each cut at a length well past any limit, so a long text is not lost. */
+    static final List<String> FIELDS = List.of(ApplicationProcess.ORGANISATION_NAME, ApplicationProcess.ORGANISATION_TYPE,
+            ApplicationProcess.COUNTRY, ApplicationProcess.CONTACT_NAME, ApplicationProcess.CATEGORY_CODE, ApplicationProcess.TITLE,
+            ApplicationProcess.SUMMARY, ApplicationProcess.DESCRIPTION, ApplicationProcess.EDUCATORS_REACHED,
+            ApplicationProcess.OUTCOMES, ApplicationProcess.PARTNERS, ApplicationProcess.CONSENT);
+    static final int KEPT_LENGTH = 40_000;
+
+    record Feedback(String judgeCode, String text) {
+    }
+
+    /** An application as its applicant sees it in the portal. */
+    record Followed(StoredApplication application, AwardCall call, ApplicantStatus status, List<Feedback> feedback) {
+    }
+
+    record Overview(List<Followed> applications, List<DraftView> drafts, List<AwardCall> openCalls) {
+    }
+
+    record DraftView(Draft draft, AwardCall call) {
+
+        public boolean open() {
+            return call.status() == CallStatus.OPEN;
+        }
+    }
+
+    private final DraftRepository drafts;
+    private final CallRepository calls;
+    private final ApplicationRepository applications;
+    private final ReviewRepository reviews;
+    private final SubmissionService submissions;
+    private final Clock clock;
+
+    PortalService(DraftRepository drafts, CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
+            SubmissionService submissions, ObjectProvider<Clock> clock) {
+        this.drafts = drafts;
+        this.calls = calls;
+        this.applications = applications;
+        this.reviews = reviews;
+        this.submissions = submissions;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    Overview overview(String email) {
+        List<Followed> followed = applications.byContactEmail(email).stream().map(this::followed).toList();
+        List<DraftView> open = drafts.byOwner(email).stream().filter(d -> !d.submitted())
+                .map(d -> new DraftView(d, calls.get(d.callId()))).toList();
+        List<AwardCall> openCalls = calls.summaries().stream().filter(s -> CallStatus.OPEN.name().equals(s.status()))
+                .map(s -> calls.get(s.id())).filter(c -> c.submissionDeadline().isAfter(now())).toList();
+        return new Overview(followed, open, openCalls);
+    }
+
+    /** Starts a draft for an open call, with the applicant's address as its contact e-mail. */
+    @Transactional
+    long start(String email, long callId) {
+        AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no such call"));
+        if (call.status() != CallStatus.OPEN || now().isAfter(call.submissionDeadline())) {
+            throw new ValidationException(List.of(new FieldError(ApplicationProcess.CALL_ID,
+                    "is closed: '" + call.name() + "' no longer takes applications")));
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(ApplicationProcess.ORGANISATION_TYPE, "");
+        return drafts.insert(callId, email, fields, now());
+    }
+
+    DraftView draft(String email, long id) {
+        Draft draft = drafts.find(id, email).orElseThrow(() -> new NotFoundException("There is no such draft"));
+        return new DraftView(draft, calls.get(draft.callId()));
+    }
+
+    /** Keeps what the applicant typed; false when the draft was submitted meanwhile (in another window). */
+    boolean save(String email, long id, Map<String, String> form) {
+        draft(email, id);
+        return drafts.save(id, email, kept(form), now());
+    }
+
+    /**
+     * Submits the draft as it was last saved. Refused with the fields' problems, the draft kept as it is; a draft
+     * submitted twice (a second click, another window) returns the first reference.
+     */
+    @Transactional
+    String submit(String email, long id) {
+        DraftView view = draft(email, id);
+        Draft draft = view.draft();
+        if (draft.submitted()) {
+            return draft.applicationCode();
+        }
+        Map<String, String> f = draft.fields();
+        List<FieldError> errors = new ArrayList<>();
+        Integer educators = null;
+        String educatorsText = f.getOrDefault(ApplicationProcess.EDUCATORS_REACHED, "").strip();
+        if (!educatorsText.isEmpty()) {
+            try {
+                educators = Integer.valueOf(educatorsText.replace(",", "").replace(" ", ""));
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError(ApplicationProcess.EDUCATORS_REACHED, "must be a whole number, for example 1200"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        ApplicationForm form = new ApplicationForm(f.get(ApplicationProcess.ORGANISATION_NAME), f.get(ApplicationProcess.ORGANISATION_TYPE),
+                f.get(ApplicationProcess.COUNTRY), f.get(ApplicationProcess.CATEGORY_CODE), f.get(ApplicationProcess.CONTACT_NAME), email,
+                f.get(ApplicationProcess.TITLE), f.get(ApplicationProcess.SUMMARY), f.get(ApplicationProcess.DESCRIPTION), educators,
+                f.get(ApplicationProcess.OUTCOMES), f.get(ApplicationProcess.PARTNERS), "on".equals(f.get(ApplicationProcess.CONSENT)),
+                null, null);
+        Submission submission = submissions.submitByApplicant(draft.callId(), form);
+        drafts.markSubmitted(id, email, submission.code(), now());
+        return submission.code();
+    }
+
+    /** The application with this reference if its contact e-mail is this address. */
+    Optional<Followed> application(String email, String code) {
+        return applications.byContactEmail(email).stream().filter(a -> a.code().equals(code)).findFirst().map(this::followed);
+    }
+
+    private Followed followed(StoredApplication application) {
+        AwardCall call = calls.get(application.callId());
+        ApplicantStatus status = ApplicantStatus.of(application, call, clock.instant());
+        List<Feedback> feedback = status.decided() && status.step() == ApplicantStatus.STEPS
+                ? reviews.byApplication(application.id()).stream()
+                        .filter(r -> r.feedback() != null && !r.feedback().isBlank())
+                        .map(r -> new Feedback(r.judgeCode(), r.feedback())).toList()
+                : List.of();
+        return new Followed(application, call, status, feedback);
+    }
+
+    private static Map<String, String> kept(Map<String, String> form) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            // The whole form is always sent: a field it lacks is empty, as an unticked box is.
+            String value = form.getOrDefault(field, "");
+            kept.put(field, value.length() > KEPT_LENGTH ? value.substring(0, KEPT_LENGTH) : value);
+        }
+        return kept;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

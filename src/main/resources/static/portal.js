@@ -1,0 +1,62 @@
+// Saves a draft as the applicant types: a second after they stop, when they leave a field, and when they leave the page.
+// One save at a time, so that an older text never arrives after a newer one; "Saved" is shown only when nothing typed
+// since is waiting.
+(function () {
+  'use strict';
+  var form = document.getElementById('draft');
+  if (!form) { return; }
+  var status = document.getElementById('save-status');
+  var csrf = document.querySelector('meta[name="_csrf"]').content;
+  var csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
+  var timer = null;
+  var dirty = false;
+  var saving = false;
+
+  function time() {
+    var now = new Date();
+    return String(now.getHours()).padStart(2, '0') + ':' + String(now.getMinutes()).padStart(2, '0');
+  }
+
+  function save() {
+    clearTimeout(timer);
+    if (!dirty || saving) { return; }
+    dirty = false;
+    saving = true;
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    headers[csrfHeader] = csrf;
+    // keepalive: a save started as the page is left still arrives.
+    fetch(form.dataset.autosave, { method: 'POST', body: new URLSearchParams(new FormData(form)), headers: headers,
+      credentials: 'same-origin', keepalive: true })
+      .then(function (response) {
+        if (response.ok) {
+          if (!dirty) { status.textContent = 'Saved at ' + time() + '.'; }
+          return;
+        }
+        return response.json().then(function (answer) {
+          status.textContent = answer.message || 'Not saved. Use "Save and continue later".';
+        });
+      })
+      .catch(function () {
+        dirty = true;
+        status.textContent = 'Not saved: the connection was lost. Your text is still here; it is saved when the connection is back.';
+      })
+      .then(function () {
+        saving = false;
+        if (dirty) { timer = setTimeout(save, 1000); }
+      });
+  }
+
+  function changed() {
+    dirty = true;
+    status.textContent = 'Saving…';
+    clearTimeout(timer);
+    timer = setTimeout(save, 1000);
+  }
+
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  form.addEventListener('focusout', save);
+  form.addEventListener('submit', function () { dirty = false; clearTimeout(timer); });
+  window.addEventListener('pagehide', save);
+  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { save(); } });
+}());

@@ -1,0 +1,157 @@
+package org.awardeval.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.awardeval.demo.SampleData;
+import org.awardeval.support.Axe;
+import org.awardeval.support.Browser;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.FreePorts;
+import org.awardeval.support.InProcessCycle;
+import org.awardeval.support.OwnJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An applicant in Chromium, on a phone's screen first: signs in by the link the mail server caught, starts an
+ * application that saves itself, resumes it in another browser, is told what is missing, sends it, and follows its
+ * status while the award's users run the cycle. axe-core checks every page on the way.
+ */
+@OwnJvm
+@EnabledIf("org.awardeval.support.Chromium#enabled")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.mail.host=127.0.0.1", "award.mail-interval=PT0.2S"})
+@ActiveProfiles("test")
+class PortalBrowserIT {
+
+    static final int SMTP_PORT = FreePorts.next();
+    static final String EMAIL = "amina@lakeside.test";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @LocalServerPort int port;
+    @Autowired InProcessCycle driver;
+
+    @Test
+    void anApplicantWritesInTwoSessionsSendsAndFollowsTheCycle() throws Exception {
+        String callName = "Portal cycle " + System.nanoTime();
+        long callId = driver.openCall(callName);
+        SampleData.sixEligible("pb").forEach(form -> driver.submit(callId, form));
+
+        try (Browser phone = Browser.open("http://localhost:" + port, 390, 844)) {
+            signIn(phone, 1);
+            Axe.assertAccessible(phone, "the list of applications");
+            phone.click(By.xpath("//li[strong[normalize-space(.)='" + callName + "']]//button"));
+            phone.fill(By.id("organisationName"), "Lakeside University");
+            new Select(phone.visible(By.id("organisationType"))).selectByVisibleText("Higher education institution");
+            phone.fill(By.id("country"), "Ghana");
+            phone.fill(By.id("contactName"), "Amina Mensah");
+            new Select(phone.visible(By.id("categoryCode"))).selectByValue("MC");
+            phone.fill(By.id("title"), "Teaching online across three regions");
+            phone.fill(By.id("summary"), "Teachers in three regions learned to teach online.");
+            // Saved as she types, without pressing a button: "Saved" once nothing typed is waiting.
+            phone.await(d -> d.findElement(By.id("save-status")).getText().startsWith("Saved at") ? true : null);
+            Axe.assertAccessible(phone, "an application being written");
+            phone.keepPage("portal-draft-phone");
+        }
+
+        try (Browser desk = Browser.open("http://localhost:" + port)) {
+            signIn(desk, 2);
+            desk.click(By.linkText("Teaching online across three regions"));
+            assertThat(desk.visible(By.id("organisationName")).getDomProperty("value")).isEqualTo("Lakeside University");
+            assertThat(desk.visible(By.id("summary")).getDomProperty("value")).isEqualTo("Teachers in three regions learned to teach online.");
+            assertThat(new Select(desk.visible(By.id("organisationType"))).getFirstSelectedOption().getText())
+                    .isEqualTo("Higher education institution");
+
+            desk.click(By.xpath("//button[normalize-space(.)='Send the application']"));
+            String problems = desk.visible(By.id("error-summary")).getText();
+            assertThat(problems).contains("Please correct 2 fields", "Description is required", "Consent is needed: tick the box to agree");
+            Axe.assertAccessible(desk, "an application with errors");
+
+            desk.fill(By.id("description"), "A programme of online courses for teachers, run with the regional offices.");
+            desk.click(By.id("consent"));
+            desk.click(By.xpath("//button[normalize-space(.)='Send the application']"));
+            String sent = desk.visible(By.cssSelector(".confirmation")).getText();
+            assertThat(sent).contains("Application sent");
+            String reference = desk.visible(By.cssSelector(".confirmation .reference")).getText();
+            assertThat(reference).matches("TA-MC-\\d{3}");
+            // The eligibility rules decide as the application is stored.
+            assertThat(status(desk)).isEqualTo("Eligible");
+            Axe.assertAccessible(desk, "a sent application");
+
+            driver.runToReviews(callId);
+            assertThat(statusAfterReload(desk)).isEqualTo("In review");
+            assertThat(desk.visible(By.tagName("main")).getText()).doesNotContainIgnoringCase("tj0");
+            driver.reviewAll(callId);
+            driver.runJobs();
+            assertThat(statusAfterReload(desk)).isEqualTo("With the panel");
+            driver.votePanel(callId);
+            driver.runJobs();
+            assertThat(statusAfterReload(desk)).isEqualTo("With the panel");
+            driver.confirmWinners(callId);
+            driver.runJobs();
+            assertThat(statusAfterReload(desk)).isIn("Awarded", "Not selected");
+            String page = desk.visible(By.tagName("main")).getText();
+            assertThat(page).contains("The judges' feedback", "Clear description of outcomes.");
+            for (String judge : CycleDriver.judges()) {
+                assertThat(page).doesNotContain(judge);
+            }
+            Axe.assertAccessible(desk, "a decided application");
+            desk.keepPage("portal-decided");
+
+            desk.click(By.linkText("Your applications"));
+            assertThat(desk.visible(By.id("sent-heading")).findElement(By.xpath("..")).getText())
+                    .contains("Teaching online across three regions", reference);
+            assertThat(desk.visible(By.id("drafts-heading")).findElement(By.xpath("..")).getText())
+                    .contains("No application in progress.");
+
+            // The check itself: a field without a label is found.
+            desk.script("document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=\"text\">');");
+            assertThat(Axe.seriousViolations(desk)).extracting(violation -> violation.get("id")).contains("label");
+        }
+    }
+
+    private void signIn(Browser browser, int linkNumber) throws Exception {
+        browser.go("/portal");
+        browser.visible(By.id("email"));
+        Axe.assertAccessible(browser, "the sign-in page");
+        browser.fill(By.id("email"), EMAIL);
+        browser.click(By.xpath("//button[normalize-space(.)='Send me a sign-in link']"));
+        heading(browser, "Check your e-mail");
+        String link = SignInMails.awaitLink(smtp, EMAIL, linkNumber);
+        browser.driver().get(link);
+        browser.click(By.xpath("//button[normalize-space(.)='Continue to your applications']"));
+        heading(browser, "Your applications");
+    }
+
+    /** Waits for the next page: until then the heading found may be the last page's. */
+    private static void heading(Browser browser, String text) {
+        browser.await(d -> text.equals(d.findElement(By.tagName("h1")).getText()) ? true : null);
+    }
+
+    private static String status(Browser browser) {
+        return browser.visible(By.cssSelector("#status-heading .status")).getText();
+    }
+
+    private static String statusAfterReload(Browser browser) {
+        browser.driver().navigate().refresh();
+        return status(browser);
+    }
+}

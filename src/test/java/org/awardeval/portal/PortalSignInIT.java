@@ -1,0 +1,255 @@
+package org.awardeval.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.awardeval.process.ApplicationProcess;
+import org.awardeval.support.CycleDriver;
+import org.awardeval.support.FreePorts;
+import org.awardeval.support.InProcessCycle;
+import org.awardeval.support.MovableClock;
+import org.awardeval.support.OwnJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Signing in to the applicants' portal by e-mail link, over HTTP as a browser sends it, against a mail server in the
+ * test: a link works once and not after it expires; an applicant reaches nothing of another applicant nor of the
+ * engine; a flood of requests for links sends only a few.
+ */
+@OwnJvm
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.mail.host=127.0.0.1", "award.mail-interval=PT0.2S"})
+@ActiveProfiles("test")
+class PortalSignInIT {
+
+    static final int SMTP_PORT = FreePorts.next();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @TestConfiguration
+    static class ClockConfig {
+        @Bean
+        MovableClock clock() {
+            return new MovableClock();
+        }
+    }
+
+    @LocalServerPort int port;
+    @Autowired MovableClock clock;
+    @Autowired InProcessCycle driver;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aLinkSignsInOnceAndNoLongerOnceItHasExpired() throws Exception {
+        Applicant amina = new Applicant(port);
+        HttpResponse<String> asked = amina.askForLink("  Amina.Diallo@Portal.TEST ");
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/portal/sign-in/sent");
+        // An address nobody has used gets the same answer: nothing tells whether an address is known.
+        HttpResponse<String> stranger = new Applicant(port).askForLink("nobody-yet@portal.test");
+        assertThat(stranger.statusCode()).isEqualTo(asked.statusCode());
+        assertThat(stranger.headers().firstValue("Location")).isEqualTo(asked.headers().firstValue("Location"));
+
+        String link = SignInMails.awaitLink(smtp, "amina.diallo@portal.test", 1);
+        assertThat(link).startsWith("http://localhost:" + port + "/portal/sign-in/confirm?token=");
+        // Opening the link signs nobody in: a mail scanner that follows it does not use it up.
+        Applicant scanner = new Applicant(port);
+        assertThat(scanner.get(link.substring(("http://localhost:" + port).length())).body()).contains("Continue to your applications");
+        assertThat(scanner.get(PortalSecurity.HOME).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> in = amina.useLink(link);
+        assertThat(in.statusCode()).isEqualTo(302);
+        assertThat(in.headers().firstValue("Location").orElseThrow()).endsWith("/portal");
+        HttpResponse<String> home = amina.get(PortalSecurity.HOME);
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Your applications", "amina.diallo@portal.test");
+
+        Applicant again = new Applicant(port);
+        HttpResponse<String> twice = again.useLink(link);
+        assertThat(twice.headers().firstValue("Location").orElseThrow()).endsWith("/portal/sign-in?expired");
+        assertThat(again.get(PortalSecurity.SIGN_IN + "?expired").body()).contains("This sign-in link has expired or has been used already");
+        assertThat(again.get(PortalSecurity.HOME).statusCode()).isEqualTo(302);
+
+        // Two requests with one link at the same moment: one signs in.
+        new Applicant(port).askForLink("amina.diallo@portal.test");
+        String raced = SignInMails.awaitLink(smtp, "amina.diallo@portal.test", 2);
+        Applicant first = new Applicant(port);
+        Applicant second = new Applicant(port);
+        String confirm = raced.substring(("http://localhost:" + port).length());
+        first.get(confirm);
+        second.get(confirm);
+        String token = raced.substring(raced.indexOf("token=") + "token=".length());
+        CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> post(first, token));
+        CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> post(second, token));
+        long signedIn = Stream.of(a.get(), b.get()).filter(r -> r.headers().firstValue("Location").orElse("").endsWith("/portal")).count();
+        assertThat(signedIn).isOne();
+
+        Applicant later = new Applicant(port);
+        later.askForLink("amina.diallo@portal.test");
+        String expiring = SignInMails.awaitLink(smtp, "amina.diallo@portal.test", 3);
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(later.useLink(expiring).headers().firstValue("Location").orElseThrow()).endsWith("/portal/sign-in?expired");
+        assertThat(later.get(PortalSecurity.HOME).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> out = amina.post(PortalSecurity.HOME + "/sign-out", Map.of());
+        assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/portal/sign-in?signedOut");
+        assertThat(amina.get(PortalSecurity.HOME).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void anApplicantReachesNothingOfAnotherApplicantNorOfTheEngine() throws Exception {
+        long callId = driver.openCall("Portal isolation " + System.nanoTime());
+        Applicant owner = signedIn("owner@portal.test", 1);
+        Applicant other = signedIn("other@portal.test", 1);
+
+        owner.get(PortalSecurity.HOME);
+        String draft = owner.post(PortalSecurity.HOME + "/calls/" + callId + "/drafts", Map.of()).headers().firstValue("Location").orElseThrow();
+        String draftPath = draft.substring(draft.indexOf("/portal/"));
+        owner.get(draftPath);
+        Map<String, String> fields = complete("Kept secret by its owner");
+        assertThat(owner.post(draftPath, with(fields, "action", "save")).statusCode()).isEqualTo(302);
+
+        other.get(PortalSecurity.HOME);
+        assertThat(other.get(draftPath).statusCode()).isEqualTo(404);
+        assertThat(other.post(draftPath, with(complete("Overwritten by another"), "action", "save")).statusCode()).isEqualTo(404);
+        assertThat(other.post(draftPath + "/autosave", complete("Overwritten by another")).statusCode()).isEqualTo(404);
+        assertThat(other.post(draftPath, with(fields, "action", "submit")).statusCode()).isEqualTo(404);
+        assertThat(owner.get(draftPath).body()).contains("Kept secret by its owner").doesNotContain("Overwritten");
+
+        // A forged CSRF token changes nothing.
+        assertThat(owner.postRaw(draftPath, with(with(complete("Forged"), "action", "save"), "_csrf", "forged"), Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(owner.get(draftPath).body()).contains("Kept secret by its owner").doesNotContain("Forged");
+
+        HttpResponse<String> sent = owner.post(draftPath, with(fields, "action", "submit"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String applicationPath = sent.headers().firstValue("Location").orElseThrow().replaceAll("^.*(/portal/)", "$1").replace("?submitted", "");
+        assertThat(owner.get(applicationPath).body()).contains("Kept secret by its owner", "Received");
+        assertThat(other.get(applicationPath).statusCode()).isEqualTo(404);
+        assertThat(other.get(PortalSecurity.HOME).body()).doesNotContain("Kept secret by its owner");
+        // The same draft sent again (a second click) makes no second application.
+        assertThat(owner.post(draftPath, with(fields, "action", "submit")).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = ?").param(callId).query(Long.class).single()).isOne();
+
+        // The portal's session is no log-in to the engine, its webapps, the dashboard or the API.
+        assertThat(owner.get("/engine-rest/task").statusCode()).isEqualTo(401);
+        assertThat(owner.get("/camunda/api/engine/engine/default/task/count").statusCode()).isIn(401, 403);
+        assertThat(owner.get("/api/judges").statusCode()).isEqualTo(401);
+        HttpResponse<String> dashboard = owner.get("/dashboard");
+        assertThat(dashboard.statusCode()).isEqualTo(302);
+        assertThat(dashboard.headers().firstValue("Location").orElseThrow()).contains("/dashboard/login");
+
+        // Nor does a judge's or a coordinator's password reach the portal.
+        Applicant judge = new Applicant(port);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((CycleDriver.JUDGES.get(0).userId() + ":" + CycleDriver.PASSWORD).getBytes());
+        assertThat(judge.postRaw(PortalSecurity.HOME + "/calls/" + callId + "/drafts", Map.of(), Map.of("Authorization", basic)).statusCode())
+                .isIn(302, 403);
+        HttpResponse<String> coordinatorHome = judge.getWith(PortalSecurity.HOME, Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((CycleDriver.COORDINATOR + ":" + CycleDriver.PASSWORD).getBytes())));
+        assertThat(coordinatorHome.statusCode()).isEqualTo(302);
+        assertThat(coordinatorHome.headers().firstValue("Location").orElseThrow()).endsWith("/portal/sign-in");
+    }
+
+    @Test
+    void aThousandRequestsForOneAddressSendFiveLinksAndNoError() throws Exception {
+        Applicant flood = new Applicant(port);
+        flood.get(PortalSecurity.SIGN_IN);
+        Map<Integer, Integer> statuses = new HashMap<>();
+        String refusal = null;
+        for (int i = 0; i < 1000; i++) {
+            // From a thousand clients, so that only the limit per address holds them back.
+            HttpResponse<String> answer = flood.postWith(PortalSecurity.LINK, Map.of("email", "flood@portal.test"),
+                    Map.of("X-Forwarded-For", "10.1." + (i / 250) + "." + (i % 250 + 1)));
+            statuses.merge(answer.statusCode(), 1, Integer::sum);
+            if (answer.statusCode() == 429) {
+                refusal = answer.body();
+            }
+        }
+        assertThat(statuses).containsOnlyKeys(302, 429).containsEntry(302, 5).containsEntry(429, 995);
+        assertThat(refusal).contains("Too many sign-in links were asked for");
+        SignInMails.awaitLink(smtp, "flood@portal.test", 5);
+        Thread.sleep(1000);
+        assertThat(SignInMails.links(smtp, "flood@portal.test")).hasSize(5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM one_time_tokens WHERE username = 'flood@portal.test'").query(Long.class).single())
+                .isEqualTo(5);
+
+        // One client asking for links to many addresses is held back too.
+        Applicant sprayer = new Applicant(port);
+        sprayer.get(PortalSecurity.SIGN_IN);
+        int refused = 0;
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> answer = sprayer.postWith(PortalSecurity.LINK, Map.of("email", "spray" + i + "@portal.test"),
+                    Map.of("X-Forwarded-For", "10.2.0.1"));
+            assertThat(answer.statusCode()).isIn(302, 429);
+            refused += answer.statusCode() == 429 ? 1 : 0;
+        }
+        assertThat(refused).isEqualTo(10);
+
+        // Something that is no address is refused with the field named, and nothing is sent.
+        HttpResponse<String> wrong = sprayer.postWith(PortalSecurity.LINK, Map.of("email", "not an address"),
+                Map.of("X-Forwarded-For", "10.3.0.1"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("E-mail address: enter your address");
+    }
+
+    private static HttpResponse<String> post(Applicant applicant, String token) {
+        try {
+            return applicant.post(PortalSecurity.TOKEN, Map.of("token", token));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Applicant signedIn(String email, int linkNumber) throws Exception {
+        Applicant applicant = new Applicant(port);
+        applicant.askForLink(email);
+        assertThat(applicant.useLink(SignInMails.awaitLink(smtp, email, linkNumber)).headers().firstValue("Location").orElseThrow())
+                .endsWith("/portal");
+        return applicant;
+    }
+
+    static Map<String, String> complete(String title) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put(ApplicationProcess.ORGANISATION_NAME, "Lakeside University pt");
+        fields.put(ApplicationProcess.ORGANISATION_TYPE, "HEI");
+        fields.put(ApplicationProcess.COUNTRY, "Ghana");
+        fields.put(ApplicationProcess.CONTACT_NAME, "Kwame Mensah");
+        fields.put(ApplicationProcess.CATEGORY_CODE, "MC");
+        fields.put(ApplicationProcess.TITLE, title);
+        fields.put(ApplicationProcess.SUMMARY, "Teachers across three regions learned to teach online.");
+        fields.put(ApplicationProcess.DESCRIPTION, "A programme of online courses for teachers, run with the regional offices.");
+        fields.put(ApplicationProcess.EDUCATORS_REACHED, "1200");
+        fields.put(ApplicationProcess.CONSENT, "on");
+        return fields;
+    }
+
+    static Map<String, String> with(Map<String, String> fields, String name, String value) {
+        Map<String, String> copy = new HashMap<>(fields);
+        copy.put(name, value);
+        return copy;
+    }
+}
