@@ -2,7 +2,6 @@ package org.awardeval.portal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.awardeval.call.CallStatus;
 import org.awardeval.portal.DraftRepository.Draft;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.review.ReviewRepository;
+import org.awardeval.submission.ApplicantFields;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
@@ -118,18 +118,11 @@ class PortalService {
             return draft.applicationCode();
         }
         Map<String, String> f = draft.fields();
-        List<FieldError> errors = new ArrayList<>();
-        Integer educators = null;
-        String educatorsText = f.getOrDefault(ApplicationProcess.EDUCATORS_REACHED, "").strip();
-        if (!educatorsText.isEmpty()) {
-            try {
-                educators = Integer.valueOf(educatorsText.replace(",", "").replace(" ", ""));
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError(ApplicationProcess.EDUCATORS_REACHED, "must be a whole number, for example 1200"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+        Integer educators;
+        try {
+            educators = ApplicantFields.wholeNumber(f.get(ApplicationProcess.EDUCATORS_REACHED));
+        } catch (NumberFormatException e) {
+            throw new ValidationException(List.of(new FieldError(ApplicationProcess.EDUCATORS_REACHED, ApplicantFields.NOT_A_WHOLE_NUMBER)));
         }
         ApplicationForm form = new ApplicationForm(f.get(ApplicationProcess.ORGANISATION_NAME), f.get(ApplicationProcess.ORGANISATION_TYPE),
                 f.get(ApplicationProcess.COUNTRY), f.get(ApplicationProcess.CATEGORY_CODE), f.get(ApplicationProcess.CONTACT_NAME), email,

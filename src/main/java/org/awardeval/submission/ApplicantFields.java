@@ -27,6 +27,18 @@ public final class ApplicantFields {
         }
     }
 
+    public static final String NOT_A_WHOLE_NUMBER = "must be a whole number, for example 1200";
+
+    /**
+     * A whole number as people type it, with or without thousands separators ("1,200", "1 200"); null when empty.
+     *
+     * @throws NumberFormatException when it is no whole number
+     */
+    public static Integer wholeNumber(String text) {
+        String clean = text == null ? "" : text.strip().replace(",", "").replace(" ", "").replace("\u00a0", "");
+        return clean.isEmpty() ? null : Integer.valueOf(clean);
+    }
+
     public static String label(String field) {
         return LABELS.getOrDefault(field, field);
     }

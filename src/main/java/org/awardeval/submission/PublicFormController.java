@@ -46,13 +46,10 @@ class PublicFormController {
     public String submit(@PathVariable long callId, @RequestParam Map<String, String> fields, Model model) {
         Integer educators = null;
         Map<String, String> errors = new LinkedHashMap<>();
-        String educatorsText = fields.getOrDefault("educatorsReached", "").strip();
-        if (!educatorsText.isEmpty()) {
-            try {
-                educators = Integer.valueOf(educatorsText);
-            } catch (NumberFormatException e) {
-                errors.put("educatorsReached", "must be a whole number, for example 1200");
-            }
+        try {
+            educators = ApplicantFields.wholeNumber(fields.get("educatorsReached"));
+        } catch (NumberFormatException e) {
+            errors.put("educatorsReached", ApplicantFields.NOT_A_WHOLE_NUMBER);
         }
         ApplicationForm form = new ApplicationForm(fields.get("organisationName"), fields.get("organisationType"), fields.get("country"),
                 fields.get("categoryCode"), fields.get("contactName"), fields.get("contactEmail"), fields.get("title"),

@@ -2,18 +2,17 @@ package org.awardeval.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.GreenMail;
 import org.awardeval.demo.SampleData;
 import org.awardeval.support.Axe;
 import org.awardeval.support.Browser;
 import org.awardeval.support.CycleDriver;
-import org.awardeval.support.FreePorts;
 import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.OwnJvm;
+import org.awardeval.support.TestMailServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,15 +34,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class PortalBrowserIT {
 
-    static final int SMTP_PORT = FreePorts.next();
     static final String EMAIL = "amina@lakeside.test";
 
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail smtp = TestMailServer.SMTP;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", TestMailServer::port);
+    }
+
+    @BeforeEach
+    void noMailYet() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     @LocalServerPort int port;

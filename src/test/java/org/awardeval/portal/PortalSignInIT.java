@@ -2,8 +2,7 @@ package org.awardeval.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.GreenMail;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,12 +12,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.support.CycleDriver;
-import org.awardeval.support.FreePorts;
 import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.MovableClock;
 import org.awardeval.support.OwnJvm;
+import org.awardeval.support.TestMailServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,14 +39,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class PortalSignInIT {
 
-    static final int SMTP_PORT = FreePorts.next();
 
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMail smtp = TestMailServer.SMTP;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.port", TestMailServer::port);
+    }
+
+    @BeforeEach
+    void noMailYet() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     @TestConfiguration

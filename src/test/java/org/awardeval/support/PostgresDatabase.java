@@ -34,7 +34,7 @@ public final class PostgresDatabase {
         }
     }
 
-    /** Creates a new database, drops those earlier runs left behind, and points the datasource at it. */
+    /** Creates a new database, drops those that ended JVMs left behind, and points the datasource at it. */
     public static void register(DynamicPropertyRegistry registry) {
         String url = create();
         registry.add("spring.datasource.url", () -> url);
@@ -59,6 +59,9 @@ public final class PostgresDatabase {
                 }
             }
             for (String old : stale) {
+                if (!abandoned(old)) {
+                    continue;
+                }
                 try {
                     statement.execute("DROP DATABASE IF EXISTS " + old);
                 } catch (SQLException inUse) {
@@ -70,5 +73,19 @@ public final class PostgresDatabase {
             throw new IllegalStateException("PostgreSQL at " + HOST + " is needed for this test: " + e.getMessage(), e);
         }
         return "jdbc:postgresql://" + HOST + "/" + name;
+    }
+
+    /**
+     * Whether the JVM that created the database has ended (its pid is in the name). A database another JVM has just
+     * created may have no connection yet: tests run in two forks at once, so "not in use" is no sign it is stale.
+     */
+    static boolean abandoned(String database) {
+        String[] parts = database.substring(PREFIX.length()).split("_");
+        try {
+            long pid = Long.parseLong(parts[parts.length - 1]);
+            return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 }
