@@ -6,8 +6,8 @@ import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.mail.MailTemplates;
-import org.awardeval.mail.OutboxRepository;
 import org.awardeval.mail.OutboxRepository.Notification;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.review.ReviewRepository;
@@ -28,6 +28,7 @@ class NotifyApplicantDelegate implements JavaDelegate {
 
     public static final String INELIGIBLE = "INELIGIBLE";
     public static final String RESULT = "RESULT";
+    public static final String WITHDRAWN = "WITHDRAWN";
 
     private final ApplicationRepository applications;
     private final CallRepository calls;
@@ -74,6 +75,11 @@ class NotifyApplicantDelegate implements JavaDelegate {
                 if (call.embargoUntil() != null && call.embargoUntil().isAfter(notBefore)) {
                     notBefore = call.embargoUntil();
                 }
+            }
+            case WITHDRAWN -> {
+                model.put("reason", application.withdrawalReason());
+                subject = call.name() + ": your application " + application.code() + " has been withdrawn";
+                mail = templates.render("withdrawn", model);
             }
             default -> throw new IllegalStateException("Unknown notification kind '" + kind + "'");
         }

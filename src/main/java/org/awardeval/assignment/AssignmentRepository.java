@@ -83,7 +83,7 @@ public class AssignmentRepository {
                        SUM(CASE WHEN a.status = 'OPEN' THEN 1 ELSE 0 END),
                        SUM(CASE WHEN a.status = 'OPEN' AND a.due_at < ? THEN 1 ELSE 0 END)
                 FROM assignment a JOIN judge j ON j.id = a.judge_id
-                WHERE a.call_id = ? AND a.status <> 'REASSIGNED'
+                WHERE a.call_id = ? AND a.status NOT IN ('REASSIGNED', 'WITHDRAWN')
                 GROUP BY j.code, j.name ORDER BY j.code""")
                 .params(now, callId)
                 .query((rs, row) -> new JudgeProgress(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
@@ -98,7 +98,9 @@ public class AssignmentRepository {
     /** Per judge, the reviews of the call they hold or have done. */
     public Map<Long, Integer> loads(long callId) {
         Map<Long, Integer> loads = new HashMap<>();
-        jdbc.sql("SELECT judge_id, COUNT(*) FROM assignment WHERE call_id = ? AND status <> 'REASSIGNED' GROUP BY judge_id").param(callId)
+        jdbc.sql("""
+                SELECT judge_id, COUNT(*) FROM assignment WHERE call_id = ? AND status NOT IN ('REASSIGNED', 'WITHDRAWN')
+                GROUP BY judge_id""").param(callId)
                 .query(rs -> {
                     loads.put(rs.getLong(1), rs.getInt(2));
                 });
@@ -122,6 +124,19 @@ public class AssignmentRepository {
 
     public void markDone(long assignmentId) {
         jdbc.sql("UPDATE assignment SET status = 'DONE' WHERE id = ?").param(assignmentId).update();
+    }
+
+    /**
+     * Ends the open assignments of a withdrawn application: they no longer count in any judge's load. Returns them, to
+     * tell their judges; a second call finds none.
+     */
+    public List<AssignmentView> withdraw(long applicationId) {
+        List<AssignmentView> open = jdbc.sql("SELECT id FROM assignment WHERE application_id = ? AND status = 'OPEN' ORDER BY id")
+                .param(applicationId).query(Long.class).list().stream().map(this::view).toList();
+        jdbc.sql("""
+                UPDATE assignment SET status = 'WITHDRAWN', end_reason = 'application withdrawn'
+                WHERE application_id = ? AND status = 'OPEN'""").param(applicationId).update();
+        return open;
     }
 
     public void markReassigned(long assignmentId, String reason) {

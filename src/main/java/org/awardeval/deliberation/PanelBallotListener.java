@@ -30,6 +30,17 @@ class PanelBallotListener implements TaskListener {
         this.panel = panel;
     }
 
+    /** What the member chooses from and what they are recused from, as their task's variables. */
+    static Map<String, Object> choices(PanelService.MemberShortlist ballot) {
+        List<Map<String, String>> options = new ArrayList<>();
+        for (Result r : ballot.votable()) {
+            options.add(Map.of("label", r.code() + " (" + r.categoryCode() + ", ranked " + r.rankInCategory() + ")", "value", r.code()));
+        }
+        return Map.of(AwardCycleProcess.VOTE_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create(),
+                AwardCycleProcess.RECUSALS, ballot.recused().isEmpty() ? "none"
+                        : String.join(", ", ballot.recused()) + " (a conflict of interest: you do not vote on these)");
+    }
+
     @Override
     public void notify(DelegateTask task) {
         AwardCall call = calls.ofCycle(task.getProcessInstanceId());
@@ -39,13 +50,7 @@ class PanelBallotListener implements TaskListener {
         // share a variable.
         task.getExecution().setVariableLocal(AwardCycleProcess.VOTES, SpinValues.jsonValue(Spin.JSON("[]")).create());
         task.getExecution().setVariableLocal(AwardCycleProcess.VOTE_COMMENT, "");
-        List<Map<String, String>> options = new ArrayList<>();
-        for (Result r : ballot.votable()) {
-            options.add(Map.of("label", r.code() + " (" + r.categoryCode() + ", ranked " + r.rankInCategory() + ")", "value", r.code()));
-        }
-        task.setVariableLocal(AwardCycleProcess.VOTE_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
-        task.setVariableLocal(AwardCycleProcess.RECUSALS, ballot.recused().isEmpty() ? "none"
-                : String.join(", ", ballot.recused()) + " (a conflict of interest: you do not vote on these)");
+        task.setVariablesLocal(choices(ballot));
         task.setDescription("Vote for up to " + ballot.call().winnersPerCategory() + " application(s) per category of the shortlist of "
                 + ballot.call().name() + ".");
     }

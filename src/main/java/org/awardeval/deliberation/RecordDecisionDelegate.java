@@ -13,6 +13,7 @@ import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.security.Groups;
+import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.web.FieldChecks;
 import org.awardeval.web.TaskInputException;
 import org.awardeval.web.ValidationException.FieldError;
@@ -35,8 +36,11 @@ class RecordDecisionDelegate implements JavaDelegate {
     private final ResultRepository results;
     private final PanelRepository panel;
     private final PanelService panelService;
+    private final ApplicationLifecycle lifecycle;
 
-    RecordDecisionDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, PanelService panelService) {
+    RecordDecisionDelegate(CallRepository calls, ResultRepository results, PanelRepository panel, PanelService panelService,
+            ApplicationLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.panelService = panelService;
         this.calls = calls;
         this.results = results;
@@ -97,5 +101,6 @@ class RecordDecisionDelegate implements JavaDelegate {
         results.markWinners(call.id(), winners);
         panel.saveDecision(call.id(), new Decision(decidedBy, String.join(", ", proposed), ballots, quorum, override, justification,
                 OffsetDateTime.now()));
+        lifecycle.decided(call.id());
     }
 }

@@ -9,7 +9,7 @@ import org.awardeval.submission.StoredApplication;
  * Where an application stands, as its applicant reads it. Nothing names a judge, and the decision shows only once
  * anyone may read the results: until then an awarded application reads as one the panel is still deciding.
  *
- * @param step the step of the cycle, 1 to 4, for the progress the page shows
+ * @param step the step of the cycle, 1 to 4, for the progress the page shows; 0 once it has left the cycle
  */
 record ApplicantStatus(String label, String explanation, int step, boolean decided) {
 
@@ -28,8 +28,13 @@ record ApplicantStatus(String label, String explanation, int step, boolean decid
                             : "The application does not meet the call's rules: " + application.eligibilityReason(), 2, true);
             case IN_REVIEW -> new ApplicantStatus("In review",
                     "Independent judges are reviewing the application without knowing who sent it.", 3, false);
-            case REVIEWED, AWARDED, NOT_AWARDED -> {
-                if (!call.resultsPublic(now) || application.status() == ApplicationStatus.REVIEWED) {
+            case WITHDRAWN -> new ApplicantStatus("Withdrawn",
+                    "You withdrew the application; it takes no further part in the award."
+                            + (application.withdrawalReason() == null ? "" : " The reason you gave: " + application.withdrawalReason()),
+                    0, false);
+            case REVIEWED, DECIDED, AWARDED, NOT_AWARDED -> {
+                if (!call.resultsPublic(now) || application.status() == ApplicationStatus.REVIEWED
+                        || application.status() == ApplicationStatus.DECIDED) {
                     yield new ApplicantStatus("With the panel",
                             "The reviews are done. The panel proposes the recipients and its chair decides; the results are "
                                     + "published when the award is announced.", 3, false);

@@ -129,13 +129,35 @@ class PortalController {
     }
 
     @GetMapping(PortalSecurity.HOME + "/applications/{code}")
-    String application(@PathVariable String code, @RequestParam(required = false) String submitted, Principal applicant, Model model) {
+    String application(@PathVariable String code, @RequestParam(required = false) String submitted,
+            @RequestParam(required = false) String withdrawn, Principal applicant, Model model) {
         model.addAttribute("followed", portal.application(applicant.getName(), code)
                 .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours")));
         model.addAttribute("submitted", submitted != null);
+        model.addAttribute("withdrawn", withdrawn != null);
         model.addAttribute("email", applicant.getName());
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("fields", Map.of());
+        model.addAttribute("labels", ApplicantFields.LABELS);
         model.addAttribute("steps", ApplicantStatus.STEPS);
         return "portal/application";
+    }
+
+    @PostMapping(PortalSecurity.HOME + "/applications/{code}/withdraw")
+    String withdraw(@PathVariable String code, @RequestParam(required = false) String withdrawalReason, Principal applicant,
+            Model model, HttpServletResponse response) {
+        try {
+            portal.withdraw(applicant.getName(), code, withdrawalReason);
+            return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?withdrawn";
+        } catch (ValidationException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            application(code, null, null, applicant, model);
+            model.addAttribute("errors", errors);
+            model.addAttribute("fields", Map.of("withdrawalReason", withdrawalReason == null ? "" : withdrawalReason));
+            return "portal/application";
+        }
     }
 
     @ExceptionHandler(NotFoundException.class)

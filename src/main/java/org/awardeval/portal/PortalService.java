@@ -15,9 +15,11 @@ import org.awardeval.review.ReviewRepository;
 import org.awardeval.submission.ApplicantFields;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.submission.SubmissionService;
+import org.awardeval.submission.WithdrawalService;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
@@ -44,6 +46,11 @@ class PortalService {
 
     /** An application as its applicant sees it in the portal. */
     record Followed(StoredApplication application, AwardCall call, ApplicantStatus status, List<Feedback> feedback) {
+
+        /** Whether the applicant may still withdraw it: until the chair decides. */
+        public boolean withdrawable() {
+            return ApplicationStatus.WITHDRAWABLE.contains(application.status());
+        }
     }
 
     record Overview(List<Followed> applications, List<DraftView> drafts, List<AwardCall> openCalls) {
@@ -61,10 +68,12 @@ class PortalService {
     private final ApplicationRepository applications;
     private final ReviewRepository reviews;
     private final SubmissionService submissions;
+    private final WithdrawalService withdrawals;
     private final Clock clock;
 
     PortalService(DraftRepository drafts, CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
-            SubmissionService submissions, ObjectProvider<Clock> clock) {
+            SubmissionService submissions, WithdrawalService withdrawals, ObjectProvider<Clock> clock) {
+        this.withdrawals = withdrawals;
         this.drafts = drafts;
         this.calls = calls;
         this.applications = applications;
@@ -132,6 +141,12 @@ class PortalService {
         Submission submission = submissions.submitByApplicant(draft.callId(), form);
         drafts.markSubmitted(id, email, submission.code(), now());
         return submission.code();
+    }
+
+    /** Withdraws the applicant's application, with their reason; refused once the chair has decided. */
+    void withdraw(String email, String code, String reason) {
+        Followed followed = application(email, code).orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
+        withdrawals.withdraw(followed.application().id(), reason);
     }
 
     /** The application with this reference if its contact e-mail is this address. */

@@ -18,12 +18,17 @@ public final class ApplicationProcess {
     public static final String MESSAGE_REVIEW_PHASE_STARTED = "ReviewPhaseStarted";
     /** The cycle has announced the results. */
     public static final String MESSAGE_RESULT_ANNOUNCED = "ResultAnnounced";
+    /** The applicant withdraws: the event subprocess "Withdrawal" interrupts whatever the application is doing. */
+    public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";
+    /** What the withdrawal reports to the cycle ({@link #CYCLE_MESSAGE}): a phase may be complete without it. */
+    public static final String REPORT_WITHDRAWN = "ApplicationWithdrawn";
     /** A coordinator decides an unclear case. */
     public static final String TASK_CHECK_ELIGIBILITY = "Task_CheckEligibility";
     /** A coordinator confirms the anonymised dossier. */
     public static final String TASK_CHECK_REDACTION = "Task_CheckRedaction";
 
-    public static final List<String> MESSAGES = List.of(MESSAGE_REVIEW_PHASE_STARTED, MESSAGE_RESULT_ANNOUNCED);
+    public static final List<String> MESSAGES = List.of(MESSAGE_REVIEW_PHASE_STARTED, MESSAGE_RESULT_ANNOUNCED,
+            MESSAGE_WITHDRAWAL_REQUESTED);
     public static final List<String> ERRORS = List.of();
     public static final List<String> ELEMENTS = List.of(TASK_CHECK_ELIGIBILITY, TASK_CHECK_REDACTION);
 
@@ -68,6 +73,8 @@ public final class ApplicationProcess {
     public static final String REQUIRED_FIELDS_PRESENT = "requiredFieldsPresent";
     public static final String SUMMARY = "summary";
     public static final String TITLE = "title";
+    /** Where the application was when its applicant withdrew it (an {@code ApplicationStatus}). */
+    public static final String STATUS_BEFORE_WITHDRAWAL = "statusBeforeWithdrawal";
 
     /** What Java relies on in {@value #FILE} (ProcessContractTest, and every proposed change). */
     public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS,

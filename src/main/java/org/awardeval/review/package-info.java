@@ -1,6 +1,6 @@
 /** Reviews: a judge's review of an anonymised dossier, reminders and reassignment. */
 @ApplicationModule(displayName = "review", allowedDependencies = {"anonymisation", "assignment", "call", "mail", "process",
-        "settings", "web"})
+        "settings", "submission", "web"})
 package org.awardeval.review;
 
 import org.springframework.modulith.ApplicationModule;

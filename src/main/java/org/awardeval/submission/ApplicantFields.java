@@ -60,6 +60,8 @@ public final class ApplicantFields {
         labels.put(ApplicationProcess.CONSENT, "Consent");
         labels.put(ApplicationProcess.CALL_ID, "Call");
         labels.put("submittedAt", "Submission time");
+        labels.put(WithdrawalService.REASON, "Reason for withdrawing");
+        labels.put("withdrawal", "Withdrawal");
         return Collections.unmodifiableMap(labels);
     }
 }

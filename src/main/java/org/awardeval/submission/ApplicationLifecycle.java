@@ -1,5 +1,9 @@
 package org.awardeval.submission;
 
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.awardeval.web.ValidationException.FieldError;
+import org.awardeval.web.ValidationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +51,36 @@ public class ApplicationLifecycle {
         move(applicationId, ApplicationStatus.REVIEWED);
     }
 
-    /** The results are announced. */
+    /** The chair has decided: no application of the call can be withdrawn any more. */
+    public int decided(long callId) {
+        return applications.moveAllOfCall(callId, ApplicationStatus.REVIEWED, ApplicationStatus.DECIDED);
+    }
+
+    /** The results are announced. An application withdrawn as the chair decided keeps its status. */
     public void announced(long applicationId, boolean awarded) {
-        move(applicationId, awarded ? ApplicationStatus.AWARDED : ApplicationStatus.NOT_AWARDED);
+        if (applications.get(applicationId).status() != ApplicationStatus.WITHDRAWN) {
+            move(applicationId, awarded ? ApplicationStatus.AWARDED : ApplicationStatus.NOT_AWARDED);
+        }
+    }
+
+    /**
+     * Takes the application out of the cycle, as its applicant asked; returns the status it had. Refused, with the
+     * reason in the applicant's words, once the chair has decided (or when there is nothing to withdraw).
+     */
+    @Transactional
+    public ApplicationStatus withdraw(long applicationId, String reason) {
+        ApplicationStatus before = applications.get(applicationId).status();
+        if (applications.move(applicationId, ApplicationStatus.WITHDRAWN.from(), ApplicationStatus.WITHDRAWN) == 0) {
+            ApplicationStatus now = applications.get(applicationId).status();
+            String why = switch (now) {
+                case WITHDRAWN -> "the application has been withdrawn already";
+                case INELIGIBLE -> "the application is not eligible: it is not in the cycle";
+                default -> "the chair has decided on the results: the application can no longer be withdrawn";
+            };
+            throw new ValidationException(List.of(new FieldError("withdrawal", why)));
+        }
+        applications.recordWithdrawal(applicationId, reason, OffsetDateTime.now());
+        return before;
     }
 
     /**

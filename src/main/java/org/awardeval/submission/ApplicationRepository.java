@@ -154,6 +154,10 @@ public class ApplicationRepository {
                 .param("from", from.stream().map(Enum::name).toList()).update();
     }
 
+    void recordWithdrawal(long id, String reason, OffsetDateTime at) {
+        jdbc.sql("UPDATE application SET withdrawal_reason = ?, withdrawn_at = ? WHERE id = ?").params(reason, at, id).update();
+    }
+
     void recordEligibility(long id, String rule, String reason) {
         jdbc.sql("UPDATE application SET eligibility_rule = ?, eligibility_reason = ? WHERE id = ?").params(rule, reason, id).update();
     }
@@ -198,6 +202,6 @@ public class ApplicationRepository {
                 rs.getString("description"), (Integer) rs.getObject("educators_reached", Integer.class), rs.getString("outcomes"),
                 rs.getString("partners"), rs.getBoolean("consent"),
                 rs.getObject("submitted_at", OffsetDateTime.class), ApplicationStatus.valueOf(rs.getString("status")),
-                rs.getString("eligibility_reason"));
+                rs.getString("eligibility_reason"), rs.getString("withdrawal_reason"));
     }
 }

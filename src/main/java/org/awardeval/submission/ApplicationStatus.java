@@ -14,11 +14,17 @@ public enum ApplicationStatus {
     READY,
     IN_REVIEW,
     REVIEWED,
+    /** The chair has decided; the results are not announced yet. */
+    DECIDED,
     AWARDED,
-    NOT_AWARDED;
+    NOT_AWARDED,
+    /** Taken out of the cycle by its applicant. */
+    WITHDRAWN;
 
     public static final List<ApplicationStatus> UNSETTLED = List.of(SUBMITTED, ELIGIBLE);
     public static final List<ApplicationStatus> UNREVIEWED = List.of(READY, IN_REVIEW);
+    /** An applicant may withdraw until the chair decides. */
+    public static final List<ApplicationStatus> WITHDRAWABLE = List.of(SUBMITTED, ELIGIBLE, READY, IN_REVIEW, REVIEWED);
 
     /** The statuses from which an application may move to this one. */
     Set<ApplicationStatus> from() {
@@ -28,7 +34,9 @@ public enum ApplicationStatus {
             case READY -> EnumSet.of(ELIGIBLE);
             case IN_REVIEW -> EnumSet.of(READY);
             case REVIEWED -> EnumSet.of(IN_REVIEW);
-            case AWARDED, NOT_AWARDED -> EnumSet.of(REVIEWED);
+            case DECIDED -> EnumSet.of(REVIEWED);
+            case AWARDED, NOT_AWARDED -> EnumSet.of(DECIDED);
+            case WITHDRAWN -> EnumSet.copyOf(WITHDRAWABLE);
         };
     }
 }

@@ -39,6 +39,12 @@ class ReportToCycleDelegate implements JavaDelegate {
                 lifecycle.reviewed(applicationId);
                 phase = ApplicationLifecycle.REVIEWED;
             }
+            case ApplicationProcess.REPORT_WITHDRAWN -> {
+                // Whichever phase the cycle waits for may now be complete without this application.
+                wakeUp.afterCommit(callId, ApplicationLifecycle.SETTLED, AwardCycleProcess.MESSAGE_APPLICATION_SETTLED);
+                wakeUp.afterCommit(callId, ApplicationLifecycle.REVIEWED, AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED);
+                return;
+            }
             default -> throw new IllegalStateException("'" + message + "' is no message the award cycle waits for");
         }
         wakeUp.afterCommit(callId, phase, message);

@@ -2,6 +2,8 @@ package org.awardeval.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awardeval.support.H2Test;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -85,7 +85,7 @@ class ElementTemplatesTest {
                 }
             }
         }
-        assertThat(tasks).isEqualTo(25);
+        assertThat(tasks).isEqualTo(28);
     }
 
     static Map<String, Template> templates() throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import org.awardeval.call.CallRepository;
+import org.awardeval.web.ValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,8 +56,38 @@ class ApplicationLifecycleTest {
         assertThat(lifecycle.phaseComplete(callId, ApplicationLifecycle.REVIEWED)).isFalse();
         lifecycle.reviewed(id);
         assertThat(lifecycle.phaseComplete(callId, ApplicationLifecycle.REVIEWED)).isTrue();
+        assertThat(lifecycle.decided(callId)).isOne();
         lifecycle.announced(id, true);
         assertThat(status(id)).isEqualTo(ApplicationStatus.AWARDED);
+    }
+
+    @Test
+    void anApplicationIsWithdrawnOnceUntilTheChairDecidesAndNoLongerHoldsUpItsPhase() {
+        long withdrawn = submitted("Steppe University");
+        long kept = submitted("Archipelago Institute");
+        for (long id : new long[] {withdrawn, kept}) {
+            lifecycle.eligibilityDecided(id, true, "ALL_CRITERIA_MET", "All criteria are met.");
+            lifecycle.settled(id);
+        }
+        lifecycle.reviewsStarted(callId);
+        lifecycle.reviewed(kept);
+        assertThat(lifecycle.phaseComplete(callId, ApplicationLifecycle.REVIEWED)).isFalse();
+
+        assertThat(lifecycle.withdraw(withdrawn, "We merged with another university.")).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(status(withdrawn)).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(applications.get(withdrawn).withdrawalReason()).isEqualTo("We merged with another university.");
+        assertThat(lifecycle.phaseComplete(callId, ApplicationLifecycle.REVIEWED)).isTrue();
+        assertThatThrownBy(() -> lifecycle.withdraw(withdrawn, "Again")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("withdrawn already");
+
+        assertThat(lifecycle.decided(callId)).isOne();
+        assertThatThrownBy(() -> lifecycle.withdraw(kept, "Too late")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("the chair has decided");
+        assertThat(status(kept)).isEqualTo(ApplicationStatus.DECIDED);
+        lifecycle.announced(withdrawn, false);
+        lifecycle.announced(kept, true);
+        assertThat(status(withdrawn)).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(status(kept)).isEqualTo(ApplicationStatus.AWARDED);
     }
 
     @Test

@@ -56,6 +56,7 @@ class ApplicationPathTest {
     JavaDelegate notify = mock(JavaDelegate.class);
     JavaDelegate loadDossier = mock(JavaDelegate.class);
     JavaDelegate recordReview = mock(JavaDelegate.class);
+    JavaDelegate withdraw = mock(JavaDelegate.class);
 
     /** What the eligibility facts say, as EligibilityFactsDelegate would set them. */
     Map<String, Object> factsGiven;
@@ -100,6 +101,7 @@ class ApplicationPathTest {
                 "anonymiseDossierDelegate", anonymise, "releaseDossierDelegate", release, "reportToCycleDelegate", report,
                 "findReviewsDelegate", findReviews, "notifyApplicantDelegate", notify, "loadDossierDelegate", loadDossier,
                 "recordReviewDelegate", recordReview).forEach(Mocks::register);
+        Mocks.register("withdrawFromCycleDelegate", withdraw);
         Mocks.register("redactionCheckListener", mock(TaskListener.class));
         Mocks.register("remindJudgeDelegate", mock(JavaDelegate.class));
         Mocks.register("reassignReviewDelegate", mock(JavaDelegate.class));
@@ -139,6 +141,31 @@ class ApplicationPathTest {
         execute(job("Task_NotifyResult", application));
         assertThat(application).hasPassed("EndEvent_ResultNotified").isEnded();
         verify(report, times(2)).execute(any());
+        verify(notify).execute(any());
+    }
+
+    @Test
+    void aWithdrawalDuringTheReviewsEndsThemConfirmsAndReports() throws Exception {
+        ProcessInstance application = start();
+        complete(task(application));
+        execute(job("Task_ReportSettled", application));
+        engine.getRuntimeService().createMessageCorrelation(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED)
+                .processInstanceId(application.getId()).correlate();
+        org.assertj.core.api.Assertions.assertThat(engine.getTaskService().createTaskQuery()
+                .taskDefinitionKey(ReviewProcess.TASK_REVIEW_APPLICATION).count()).isEqualTo(3);
+
+        engine.getRuntimeService().createMessageCorrelation(ApplicationProcess.MESSAGE_WITHDRAWAL_REQUESTED)
+                .processInstanceId(application.getId()).setVariable(ApplicationProcess.STATUS_BEFORE_WITHDRAWAL, "IN_REVIEW")
+                .correlate();
+        verify(withdraw).execute(any());
+        // The reviews ended with the application's own path.
+        org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ReviewProcess.KEY).count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
+        execute(job("Task_NotifyWithdrawal", application));
+        execute(job("Task_ReportWithdrawn", application));
+        assertThat(application).hasPassed("Task_WithdrawFromCycle", "Task_NotifyWithdrawal", "Task_ReportWithdrawn", "EndEvent_Withdrawn")
+                .hasNotPassed("Task_ReportReviewed", "Task_NotifyResult").isEnded();
         verify(notify).execute(any());
     }
 
