@@ -15,6 +15,12 @@ record ApplicantStatus(String label, String explanation, int step, boolean decid
 
     static final int STEPS = 4;
 
+    /** The award office has asked the applicant a question: their answer is what the application waits for. */
+    static ApplicantStatus asked(String due) {
+        return new ApplicantStatus("Question for you", "The award office needs an answer from you before it decides on the "
+                + "application's eligibility. Please answer below by " + due + ".", 1, false);
+    }
+
     static ApplicantStatus of(StoredApplication application, AwardCall call, Instant now) {
         return switch (application.status()) {
             case SUBMITTED -> new ApplicantStatus("Received",

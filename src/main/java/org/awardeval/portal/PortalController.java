@@ -9,6 +9,7 @@ import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.OrganisationType;
+import org.awardeval.clarification.ClarificationService;
 import org.awardeval.portal.PortalService.DraftView;
 import org.awardeval.submission.ApplicantFields;
 import org.awardeval.web.NotFoundException;
@@ -130,17 +131,35 @@ class PortalController {
 
     @GetMapping(PortalSecurity.HOME + "/applications/{code}")
     String application(@PathVariable String code, @RequestParam(required = false) String submitted,
-            @RequestParam(required = false) String withdrawn, Principal applicant, Model model) {
-        model.addAttribute("followed", portal.application(applicant.getName(), code)
-                .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours")));
+            @RequestParam(required = false) String withdrawn, @RequestParam(required = false) String answered, Principal applicant,
+            Model model) {
+        PortalService.Followed followed = portal.application(applicant.getName(), code)
+                .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
+        model.addAttribute("followed", followed);
         model.addAttribute("submitted", submitted != null);
         model.addAttribute("withdrawn", withdrawn != null);
+        model.addAttribute("answered", answered != null);
         model.addAttribute("email", applicant.getName());
         model.addAttribute("errors", Map.of());
-        model.addAttribute("fields", Map.of());
+        // An answer may change the texts: the form starts from them as they are.
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("summary", followed.application().summary() == null ? "" : followed.application().summary());
+        texts.put("description", followed.application().description() == null ? "" : followed.application().description());
+        model.addAttribute("fields", texts);
         model.addAttribute("labels", ApplicantFields.LABELS);
         model.addAttribute("steps", ApplicantStatus.STEPS);
         return "portal/application";
+    }
+
+    @PostMapping(PortalSecurity.HOME + "/applications/{code}/answer")
+    String answer(@PathVariable String code, @RequestParam Map<String, String> form, Principal applicant, Model model,
+            HttpServletResponse response) {
+        try {
+            portal.answer(applicant.getName(), code, form.get(ClarificationService.ANSWER), form.get("summary"), form.get("description"));
+            return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?answered";
+        } catch (ValidationException e) {
+            return refusedOnPage(code, e, form, applicant, model, response);
+        }
     }
 
     @PostMapping(PortalSecurity.HOME + "/applications/{code}/withdraw")
@@ -150,14 +169,21 @@ class PortalController {
             portal.withdraw(applicant.getName(), code, withdrawalReason);
             return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?withdrawn";
         } catch (ValidationException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            application(code, null, null, applicant, model);
-            model.addAttribute("errors", errors);
-            model.addAttribute("fields", Map.of("withdrawalReason", withdrawalReason == null ? "" : withdrawalReason));
-            return "portal/application";
+            return refusedOnPage(code, e, Map.of("withdrawalReason", withdrawalReason == null ? "" : withdrawalReason), applicant, model,
+                    response);
         }
+    }
+
+    /** The application's page again, with what was refused next to the fields and what was typed kept. */
+    private String refusedOnPage(String code, ValidationException e, Map<String, String> typed, Principal applicant, Model model,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        application(code, null, null, null, applicant, model);
+        model.addAttribute("errors", errors);
+        model.addAttribute("fields", typed);
+        return "portal/application";
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
+import org.awardeval.clarification.ClarificationService.OpenQuestion;
+import org.awardeval.clarification.ClarificationService;
 import org.awardeval.portal.DraftRepository.Draft;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.review.ReviewRepository;
@@ -45,7 +47,8 @@ class PortalService {
     }
 
     /** An application as its applicant sees it in the portal. */
-    record Followed(StoredApplication application, AwardCall call, ApplicantStatus status, List<Feedback> feedback) {
+    record Followed(StoredApplication application, AwardCall call, ApplicantStatus status, List<Feedback> feedback,
+            Optional<OpenQuestion> question) {
 
         /** Whether the applicant may still withdraw it: until the chair decides. */
         public boolean withdrawable() {
@@ -69,11 +72,13 @@ class PortalService {
     private final ReviewRepository reviews;
     private final SubmissionService submissions;
     private final WithdrawalService withdrawals;
+    private final ClarificationService clarifications;
     private final Clock clock;
 
     PortalService(DraftRepository drafts, CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
-            SubmissionService submissions, WithdrawalService withdrawals, ObjectProvider<Clock> clock) {
+            SubmissionService submissions, WithdrawalService withdrawals, ClarificationService clarifications, ObjectProvider<Clock> clock) {
         this.withdrawals = withdrawals;
+        this.clarifications = clarifications;
         this.drafts = drafts;
         this.calls = calls;
         this.applications = applications;
@@ -149,6 +154,12 @@ class PortalService {
         withdrawals.withdraw(followed.application().id(), reason);
     }
 
+    /** Answers the coordinator's open question about the applicant's application, with changed texts if any. */
+    void answer(String email, String code, String answer, String summary, String description) {
+        Followed followed = application(email, code).orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
+        clarifications.answer(followed.application().id(), answer, summary, description);
+    }
+
     /** The application with this reference if its contact e-mail is this address. */
     Optional<Followed> application(String email, String code) {
         return applications.byContactEmail(email).stream().filter(a -> a.code().equals(code)).findFirst().map(this::followed);
@@ -156,13 +167,15 @@ class PortalService {
 
     private Followed followed(StoredApplication application) {
         AwardCall call = calls.get(application.callId());
-        ApplicantStatus status = ApplicantStatus.of(application, call, clock.instant());
+        Optional<OpenQuestion> question = clarifications.open(application.id());
+        ApplicantStatus status = question.map(q -> ApplicantStatus.asked(q.due()))
+                .orElseGet(() -> ApplicantStatus.of(application, call, clock.instant()));
         List<Feedback> feedback = status.decided() && status.step() == ApplicantStatus.STEPS
                 ? reviews.byApplication(application.id()).stream()
                         .filter(r -> r.feedback() != null && !r.feedback().isBlank())
                         .map(r -> new Feedback(r.judgeCode(), r.feedback())).toList()
                 : List.of();
-        return new Followed(application, call, status, feedback);
+        return new Followed(application, call, status, feedback, question);
     }
 
     private static Map<String, String> kept(Map<String, String> form) {

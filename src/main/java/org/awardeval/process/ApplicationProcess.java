@@ -22,13 +22,15 @@ public final class ApplicationProcess {
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";
     /** What the withdrawal reports to the cycle ({@link #CYCLE_MESSAGE}): a phase may be complete without it. */
     public static final String REPORT_WITHDRAWN = "ApplicationWithdrawn";
+    /** The applicant has answered a coordinator's question. */
+    public static final String MESSAGE_CLARIFICATION_ANSWERED = "ClarificationAnswered";
     /** A coordinator decides an unclear case. */
     public static final String TASK_CHECK_ELIGIBILITY = "Task_CheckEligibility";
     /** A coordinator confirms the anonymised dossier. */
     public static final String TASK_CHECK_REDACTION = "Task_CheckRedaction";
 
     public static final List<String> MESSAGES = List.of(MESSAGE_REVIEW_PHASE_STARTED, MESSAGE_RESULT_ANNOUNCED,
-            MESSAGE_WITHDRAWAL_REQUESTED);
+            MESSAGE_WITHDRAWAL_REQUESTED, MESSAGE_CLARIFICATION_ANSWERED);
     public static final List<String> ERRORS = List.of();
     public static final List<String> ELEMENTS = List.of(TASK_CHECK_ELIGIBILITY, TASK_CHECK_REDACTION);
 
@@ -41,6 +43,13 @@ public final class ApplicationProcess {
     public static final String CALL_ID = "callId";
     public static final String CATEGORY_CODE = "categoryCode";
     public static final String CATEGORY_KNOWN = "categoryKnown";
+    /** The days the applicant has to answer a coordinator's question (the eligibility check's form). */
+    public static final String CLARIFICATION_DAYS = "clarificationDays";
+    /** When the question expires, and when the applicant is reminded: dates the process's timers read. */
+    public static final String CLARIFICATION_DUE = "clarificationDue";
+    public static final String CLARIFICATION_REMINDER = "clarificationReminderAt";
+    /** What the coordinators read on their next check: the answer, or that none came. */
+    public static final String CLARIFICATION_NOTE = "clarificationNote";
     public static final String CONSENT = "consent";
     public static final String CONSENT_GIVEN = "consentGiven";
     public static final String CONTACT_EMAIL = "contactEmail";
@@ -79,7 +88,7 @@ public final class ApplicationProcess {
     /** What Java relies on in {@value #FILE} (ProcessContractTest, and every proposed change). */
     public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS,
             List.of(CYCLE_MESSAGE, NOTIFICATION_KIND),
-            Map.of("eligibility-check", List.of(COORDINATOR_DECISION, COORDINATOR_REASON),
+            Map.of("eligibility-check", List.of(COORDINATOR_DECISION, COORDINATOR_REASON, CLARIFICATION_DAYS),
                     "redaction-check", List.of(DOSSIER_TITLE, DOSSIER_SUMMARY, DOSSIER_DESCRIPTION)));
 
     private ApplicationProcess() {

@@ -62,6 +62,7 @@ public final class ApplicantFields {
         labels.put("submittedAt", "Submission time");
         labels.put(WithdrawalService.REASON, "Reason for withdrawing");
         labels.put("withdrawal", "Withdrawal");
+        labels.put("answer", "Your answer");
         return Collections.unmodifiableMap(labels);
     }
 }

@@ -154,6 +154,10 @@ public class ApplicationRepository {
                 .param("from", from.stream().map(Enum::name).toList()).update();
     }
 
+    void updateTexts(long id, String summary, String description) {
+        jdbc.sql("UPDATE application SET summary = ?, description = ? WHERE id = ?").params(summary, description, id).update();
+    }
+
     void recordWithdrawal(long id, String reason, OffsetDateTime at) {
         jdbc.sql("UPDATE application SET withdrawal_reason = ?, withdrawn_at = ? WHERE id = ?").params(reason, at, id).update();
     }

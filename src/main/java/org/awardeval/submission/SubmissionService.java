@@ -134,6 +134,27 @@ public class SubmissionService {
         return applications.get(id);
     }
 
+    /**
+     * Changes the summary and description of an application not yet anonymised (an answer to a coordinator's question),
+     * checked as on submission; returns whether anything changed.
+     */
+    @Transactional
+    public boolean reviseTexts(long applicationId, String summary, String description) {
+        StoredApplication application = applications.get(applicationId);
+        FieldChecks checks = new FieldChecks();
+        String newSummary = checks.text(ApplicationProcess.SUMMARY, summary, true, 2000);
+        String newDescription = checks.text(ApplicationProcess.DESCRIPTION, description, true, 20000);
+        if (application.status() != ApplicationStatus.SUBMITTED) {
+            checks.fail(ApplicationProcess.DESCRIPTION, "can no longer be changed: the eligibility check is done");
+        }
+        checks.throwIfAny();
+        if (newSummary.equals(application.summary()) && newDescription.equals(application.description())) {
+            return false;
+        }
+        applications.updateTexts(applicationId, newSummary, newDescription);
+        return true;
+    }
+
     /** The facts the application's process and its coordinator tasks show; they never reach a review instance. */
     public static Map<String, Object> identityVariables(StoredApplication application) {
         Map<String, Object> variables = new HashMap<>();

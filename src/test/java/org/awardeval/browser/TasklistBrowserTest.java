@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.awardeval.demo.SampleData;
 import org.awardeval.submission.ApplicationForm;
+import org.awardeval.support.Axe;
+import org.awardeval.support.Browser;
 import org.awardeval.support.Chromium;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
@@ -109,6 +111,62 @@ class TasklistBrowserTest extends BrowserTestBase {
         assertThat(status(code)).isEqualTo("READY");
         assertThat(jdbc.sql("SELECT d.title FROM dossier d JOIN application a ON a.id = d.application_id WHERE a.code = ?")
                 .param(code).query(String.class).single()).isEqualTo(corrected);
+    }
+
+    @Test
+    void aCoordinatorAsksTheApplicantInTasklistAndDecidesWithTheAnswerGivenInThePortal() throws Exception {
+        long callId = driver.openCall("Browser clarification");
+        String email = "achieng@olc.test";
+        String code = driver.submit(callId, SampleData.form("Open Learning Circle", "OTHER", "Kenya", "MC", "Achieng Otieno", email, true))
+                .code();
+
+        browser.camundaLogin("tasklist", CycleDriver.COORDINATOR, CycleDriver.PASSWORD);
+        openFilter("Eligibility checks");
+        openTask(code);
+        claim();
+        browser.await(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("Eligibility of " + code));
+        choose("Decision", "Ask the applicant first");
+        type("Reason", "Which universities belong to the circle?");
+        type("Days the applicant has to answer", "5");
+        complete();
+        browser.await(d -> taskService.createTaskQuery().processInstanceBusinessKey(code).count() == 0);
+        assertThat(jdbc.sql("SELECT c.question FROM clarification c JOIN application a ON a.id = c.application_id WHERE a.code = ?")
+                .param(code).query(String.class).single()).isEqualTo("Which universities belong to the circle?");
+        browser.close();
+
+        // The applicant follows the link of their sign-in e-mail (the outbox holds it here) and answers in the portal.
+        browser = Browser.open("http://localhost:" + port);
+        browser.go("/portal/sign-in");
+        browser.fill(By.id("email"), email);
+        browser.click(By.xpath("//button[normalize-space(.)='Send me a sign-in link']"));
+        browser.await(d -> "Check your e-mail".equals(d.findElement(By.tagName("h1")).getText()) ? true : null);
+        String body = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? AND kind = 'SIGN_IN' ORDER BY id DESC")
+                .param(email).query(String.class).list().get(0);
+        browser.driver().get(body.lines().filter(line -> line.contains("/portal/sign-in/confirm?token=")).findFirst().orElseThrow().strip());
+        browser.click(By.xpath("//button[normalize-space(.)='Continue to your applications']"));
+        browser.click(By.xpath("//a[contains(@href,'/portal/applications/" + code + "')]"));
+        assertThat(browser.visible(By.id("question")).getText()).contains("Which universities belong to the circle?");
+        assertThat(browser.visible(By.cssSelector("#status-heading .status")).getText()).isEqualTo("Question for you");
+        Axe.assertAccessible(browser, "a question to answer");
+        browser.fill(By.id("answer"), "The universities of Nairobi, Kisumu and Eldoret.");
+        browser.click(By.xpath("//button[normalize-space(.)='Send the answer']"));
+        assertThat(browser.visible(By.cssSelector(".confirmation")).getText()).contains("Answer sent");
+        browser.close();
+
+        browser = Browser.open("http://localhost:" + port);
+        browser.camundaLogin("tasklist", CycleDriver.COORDINATOR, CycleDriver.PASSWORD);
+        openFilter("Eligibility checks");
+        openTask(code);
+        claim();
+        browser.await(d -> d.findElement(By.cssSelector(".fjs-form")).getText()
+                .contains("The universities of Nairobi, Kisumu and Eldoret.") ? true : null);
+        browser.picture("coordinator-clarification-answered", By.cssSelector(".fjs-form"));
+        choose("Decision", "Eligible");
+        type("Reason", "A circle of three universities.");
+        complete();
+        browser.await(d -> taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey("Task_CheckEligibility")
+                .count() == 0);
+        assertThat(status(code)).isEqualTo("ELIGIBLE");
     }
 
     private String status(String code) {

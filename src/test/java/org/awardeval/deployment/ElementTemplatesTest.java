@@ -85,7 +85,7 @@ class ElementTemplatesTest {
                 }
             }
         }
-        assertThat(tasks).isEqualTo(28);
+        assertThat(tasks).isEqualTo(31);
     }
 
     static Map<String, Template> templates() throws IOException {

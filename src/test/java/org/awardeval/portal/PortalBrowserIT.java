@@ -130,6 +130,50 @@ class PortalBrowserIT {
         }
     }
 
+    @Test
+    void anApplicantWithdrawsDuringTheReviewsAndIsToldOnce() throws Exception {
+        long callId = driver.openCall("Portal withdrawal " + System.nanoTime());
+        SampleData.sixEligible("pw").forEach(form -> driver.submit(callId, form));
+        String code = driver.submit(callId, SampleData.form("Lakeside University pw", "HEI", "Ghana", "MC", "Amina Mensah", EMAIL, true))
+                .code();
+        driver.runToReviews(callId);
+
+        try (Browser browser = Browser.open("http://localhost:" + port)) {
+            signIn(browser, 1);
+            browser.click(By.partialLinkText("Lakeside University pw"));
+            assertThat(status(browser)).isEqualTo("In review");
+            browser.click(By.xpath("//button[normalize-space(.)='Withdraw the application']"));
+            assertThat(browser.visible(By.id("error-summary")).getText()).contains("Reason for withdrawing is required");
+            assertThat(status(browser)).isEqualTo("In review");
+            Axe.assertAccessible(browser, "a withdrawal without a reason");
+            browser.fill(By.id("withdrawalReason"), "We merged with another university.");
+            browser.click(By.xpath("//button[normalize-space(.)='Withdraw the application']"));
+            assertThat(browser.visible(By.cssSelector(".confirmation")).getText()).contains("Application withdrawn");
+            assertThat(status(browser)).isEqualTo("Withdrawn");
+            assertThat(browser.driver().findElements(By.id("withdrawalReason"))).isEmpty();
+            Axe.assertAccessible(browser, "a withdrawn application");
+            browser.keepPage("portal-withdrawn");
+        }
+        driver.runJobs();
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (confirmations(code) < 1 && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        assertThat(confirmations(code)).isOne();
+    }
+
+    /** The withdrawal confirmations the applicant received for this application. */
+    private static long confirmations(String code) throws Exception {
+        long count = 0;
+        for (var message : smtp.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(EMAIL) && message.getSubject().contains(code + " has been withdrawn")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private void signIn(Browser browser, int linkNumber) throws Exception {
         browser.go("/portal");
         browser.visible(By.id("email"));

@@ -152,6 +152,10 @@ class PortalSignInIT {
         String applicationPath = sent.headers().firstValue("Location").orElseThrow().replaceAll("^.*(/portal/)", "$1").replace("?submitted", "");
         assertThat(owner.get(applicationPath).body()).contains("Kept secret by its owner", "Received");
         assertThat(other.get(applicationPath).statusCode()).isEqualTo(404);
+        assertThat(other.post(applicationPath + "/withdraw", Map.of("withdrawalReason", "Not mine to withdraw")).statusCode())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("SELECT status FROM application WHERE call_id = ?").param(callId).query(String.class).single())
+                .isNotEqualTo("WITHDRAWN");
         assertThat(other.get(PortalSecurity.HOME).body()).doesNotContain("Kept secret by its owner");
         // The same draft sent again (a second click) makes no second application.
         assertThat(owner.post(draftPath, with(fields, "action", "submit")).statusCode()).isEqualTo(302);

@@ -163,14 +163,7 @@ class WithdrawalTest {
     }
 
     private Applicant signedIn(String email) throws Exception {
-        Applicant applicant = new Applicant(port);
-        applicant.askForLink(email);
-        // The outbox holds the e-mail; this context has no mail server to send it.
-        String body = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? AND kind = 'SIGN_IN' ORDER BY id DESC")
-                .param(email).query(String.class).list().get(0);
-        String link = body.lines().filter(line -> line.contains("/portal/sign-in/confirm?token=")).findFirst().orElseThrow().strip();
-        assertThat(applicant.useLink(link).headers().firstValue("Location").orElseThrow()).endsWith("/portal");
-        return applicant;
+        return Applicant.signedInFromOutbox(port, jdbc, email);
     }
 
     private List<Task> reviewsOf(String code) {

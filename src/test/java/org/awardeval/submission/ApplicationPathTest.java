@@ -57,6 +57,9 @@ class ApplicationPathTest {
     JavaDelegate loadDossier = mock(JavaDelegate.class);
     JavaDelegate recordReview = mock(JavaDelegate.class);
     JavaDelegate withdraw = mock(JavaDelegate.class);
+    JavaDelegate ask = mock(JavaDelegate.class);
+    JavaDelegate remind = mock(JavaDelegate.class);
+    JavaDelegate expired = mock(JavaDelegate.class);
 
     /** What the eligibility facts say, as EligibilityFactsDelegate would set them. */
     Map<String, Object> factsGiven;
@@ -102,6 +105,18 @@ class ApplicationPathTest {
                 "findReviewsDelegate", findReviews, "notifyApplicantDelegate", notify, "loadDossierDelegate", loadDossier,
                 "recordReviewDelegate", recordReview).forEach(Mocks::register);
         Mocks.register("withdrawFromCycleDelegate", withdraw);
+        // As AskApplicantDelegate: the deadline and the reminder a day before, as dates the timers read.
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            long now = System.currentTimeMillis();
+            execution.setVariable(ApplicationProcess.CLARIFICATION_DUE, new Date(now + 7 * 86_400_000L));
+            execution.setVariable(ApplicationProcess.CLARIFICATION_REMINDER, new Date(now + 6 * 86_400_000L));
+            execution.removeVariable(ApplicationProcess.COORDINATOR_DECISION);
+            return null;
+        }).when(ask).execute(any());
+        Mocks.register("askApplicantDelegate", ask);
+        Mocks.register("remindApplicantDelegate", remind);
+        Mocks.register("clarificationExpiredDelegate", expired);
         Mocks.register("redactionCheckListener", mock(TaskListener.class));
         Mocks.register("remindJudgeDelegate", mock(JavaDelegate.class));
         Mocks.register("reassignReviewDelegate", mock(JavaDelegate.class));
@@ -189,6 +204,35 @@ class ApplicationPathTest {
         complete(task(application), withVariables(ApplicationProcess.COORDINATOR_DECISION, "ELIGIBLE",
                 ApplicationProcess.COORDINATOR_REASON, "A foundation that runs a university's teacher training"));
         assertThat(application).hasPassed("Task_RecordEligibility").isWaitingAt(ApplicationProcess.TASK_CHECK_REDACTION);
+    }
+
+    @Test
+    void aCoordinatorAsksTheApplicantAndDecidesOnceAnsweredOrOnceTheDeadlineHasPassed() throws Exception {
+        factsGiven = facts(true, true, "OTHER");
+        ProcessInstance application = start();
+        complete(task(application), withVariables(ApplicationProcess.COORDINATOR_DECISION, "ASK",
+                ApplicationProcess.COORDINATOR_REASON, "Does the foundation award degrees?", ApplicationProcess.CLARIFICATION_DAYS, 7L));
+        verify(ask).execute(any());
+        assertThat(application).isWaitingAt("Task_AwaitAnswer").hasNotPassed("Task_RecordEligibility");
+        // A day before the deadline the applicant is reminded, and the question stays open.
+        execute(job("Event_RemindApplicant", application));
+        verify(remind).execute(any());
+        assertThat(application).isWaitingAt("Task_AwaitAnswer");
+
+        engine.getRuntimeService().createMessageCorrelation(ApplicationProcess.MESSAGE_CLARIFICATION_ANSWERED)
+                .processInstanceId(application.getId()).setVariable(ApplicationProcess.CLARIFICATION_NOTE, "Yes, since 2019.").correlate();
+        assertThat(application).isWaitingAt(ApplicationProcess.TASK_CHECK_ELIGIBILITY);
+
+        complete(task(application), withVariables(ApplicationProcess.COORDINATOR_DECISION, "ASK",
+                ApplicationProcess.COORDINATOR_REASON, "Which degrees?", ApplicationProcess.CLARIFICATION_DAYS, 3L));
+        execute(job("Event_AnswerDue", application));
+        verify(expired).execute(any());
+        assertThat(application).isWaitingAt(ApplicationProcess.TASK_CHECK_ELIGIBILITY);
+
+        complete(task(application), withVariables(ApplicationProcess.COORDINATOR_DECISION, "ELIGIBLE",
+                ApplicationProcess.COORDINATOR_REASON, "Degrees since 2019"));
+        assertThat(application).hasPassed("Task_RecordEligibility").isWaitingAt(ApplicationProcess.TASK_CHECK_REDACTION);
+        verify(ask, times(2)).execute(any());
     }
 
     @Test
