@@ -3,6 +3,7 @@ package org.awardeval.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,13 +88,20 @@ class PortalController {
     }
 
     @GetMapping(PortalSecurity.HOME + "/drafts/{id}")
-    String draft(@PathVariable long id, @RequestParam(required = false) String saved, Principal applicant, Model model) {
+    String draft(@PathVariable long id, @RequestParam(required = false) String saved, @RequestParam(required = false) String invited,
+            Principal applicant, Model model) {
         DraftView view = portal.draft(applicant.getName(), id);
-        if (view.draft().submitted()) {
+        if (view.draft().submitted() && view.owner()) {
             return "redirect:" + PortalSecurity.HOME + "/applications/" + view.draft().applicationCode();
+        }
+        if (view.draft().submitted()) {
+            model.addAttribute("message", view.draft().ownerEmail() + " has sent this application (reference "
+                    + view.draft().applicationCode() + "); it can no longer be changed here.");
+            return "portal/problem";
         }
         prepare(view, applicant.getName(), view.draft().fields(), Map.of(), model);
         model.addAttribute("saved", saved != null);
+        model.addAttribute("invited", invited != null);
         return "portal/draft";
     }
 
@@ -117,6 +125,27 @@ class PortalController {
             model.addAttribute("saved", true);
             return "portal/draft";
         }
+    }
+
+    @PostMapping(PortalSecurity.HOME + "/drafts/{id}/team")
+    String invite(@PathVariable long id, @RequestParam(required = false) String colleague, Principal applicant, Model model) {
+        try {
+            portal.invite(applicant.getName(), id, colleague);
+            return "redirect:" + PortalSecurity.HOME + "/drafts/" + id + "?invited";
+        } catch (ValidationException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+            DraftView view = portal.draft(applicant.getName(), id);
+            prepare(view, applicant.getName(), view.draft().fields(), errors, model);
+            model.addAttribute("colleague", colleague);
+            return "portal/draft";
+        }
+    }
+
+    @PostMapping(PortalSecurity.HOME + "/drafts/{id}/team/{memberId}/remove")
+    String removeColleague(@PathVariable long id, @PathVariable long memberId, Principal applicant) {
+        portal.removeColleague(applicant.getName(), id, memberId);
+        return "redirect:" + PortalSecurity.HOME + "/drafts/" + id;
     }
 
     /** Saves as the applicant types (portal.js); answers when it was kept. */
@@ -204,6 +233,8 @@ class PortalController {
     private void prepare(DraftView view, String email, Map<String, String> fields, Map<String, String> errors, Model model) {
         AwardCall call = view.call();
         model.addAttribute("draft", view.draft());
+        model.addAttribute("view", view);
+        model.addAttribute("now", OffsetDateTime.now());
         model.addAttribute("call", call);
         model.addAttribute("email", email);
         model.addAttribute("categories", calls.categories(call.id()));

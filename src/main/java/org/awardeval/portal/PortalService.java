@@ -1,7 +1,9 @@
 package org.awardeval.portal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.awardeval.call.CallStatus;
 import org.awardeval.clarification.ClarificationService.OpenQuestion;
 import org.awardeval.clarification.ClarificationService;
 import org.awardeval.portal.DraftRepository.Draft;
+import org.awardeval.portal.DraftRepository.Member;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.submission.ApplicantFields;
@@ -56,15 +59,21 @@ class PortalService {
         }
     }
 
-    record Overview(List<Followed> applications, List<DraftView> drafts, List<AwardCall> openCalls) {
+    record Overview(List<Followed> applications, List<DraftView> drafts, List<DraftView> shared, List<AwardCall> openCalls) {
     }
 
-    record DraftView(Draft draft, AwardCall call) {
+    /** A draft as the signed-in address sees it: its owner with their colleagues, or a colleague helping its owner. */
+    record DraftView(Draft draft, AwardCall call, boolean owner, List<Member> members) {
 
         public boolean open() {
             return call.status() == CallStatus.OPEN;
         }
     }
+
+    /** How long an invitation to help with a draft may be taken up. */
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(14);
+    static final int MAX_COLLEAGUES = 10;
+    static final String TEAM = "team";
 
     private final DraftRepository drafts;
     private final CallRepository calls;
@@ -73,10 +82,13 @@ class PortalService {
     private final SubmissionService submissions;
     private final WithdrawalService withdrawals;
     private final ClarificationService clarifications;
+    private final Invitations invitations;
     private final Clock clock;
 
     PortalService(DraftRepository drafts, CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
-            SubmissionService submissions, WithdrawalService withdrawals, ClarificationService clarifications, ObjectProvider<Clock> clock) {
+            SubmissionService submissions, WithdrawalService withdrawals, ClarificationService clarifications, Invitations invitations,
+            ObjectProvider<Clock> clock) {
+        this.invitations = invitations;
         this.withdrawals = withdrawals;
         this.clarifications = clarifications;
         this.drafts = drafts;
@@ -90,10 +102,12 @@ class PortalService {
     Overview overview(String email) {
         List<Followed> followed = applications.byContactEmail(email).stream().map(this::followed).toList();
         List<DraftView> open = drafts.byOwner(email).stream().filter(d -> !d.submitted())
-                .map(d -> new DraftView(d, calls.get(d.callId()))).toList();
+                .map(d -> new DraftView(d, calls.get(d.callId()), true, List.of())).toList();
+        List<DraftView> shared = drafts.sharedWith(email, now()).stream().filter(d -> !d.submitted())
+                .map(d -> new DraftView(d, calls.get(d.callId()), false, List.of())).toList();
         List<AwardCall> openCalls = calls.summaries().stream().filter(s -> CallStatus.OPEN.name().equals(s.status()))
                 .map(s -> calls.get(s.id())).filter(c -> c.submissionDeadline().isAfter(now())).toList();
-        return new Overview(followed, open, openCalls);
+        return new Overview(followed, open, shared, openCalls);
     }
 
     /** Starts a draft for an open call, with the applicant's address as its contact e-mail. */
@@ -109,15 +123,58 @@ class PortalService {
         return drafts.insert(callId, email, fields, now());
     }
 
+    /** The draft if this address owns it or helps with it; a colleague's first look takes up their invitation. */
     DraftView draft(String email, long id) {
-        Draft draft = drafts.find(id, email).orElseThrow(() -> new NotFoundException("There is no such draft"));
-        return new DraftView(draft, calls.get(draft.callId()));
+        Optional<Draft> owned = drafts.find(id, email);
+        if (owned.isPresent()) {
+            return new DraftView(owned.get(), calls.get(owned.get().callId()), true, drafts.members(id));
+        }
+        Draft shared = drafts.findShared(id, email, now()).orElseThrow(() -> new NotFoundException("There is no such draft"));
+        drafts.join(id, email, now());
+        return new DraftView(shared, calls.get(shared.callId()), false, List.of());
     }
 
-    /** Keeps what the applicant typed; false when the draft was submitted meanwhile (in another window). */
+    /** Keeps what the applicant or a colleague typed; false when the draft was sent meanwhile (in another window). */
     boolean save(String email, long id, Map<String, String> form) {
         draft(email, id);
-        return drafts.save(id, email, kept(form), now());
+        return drafts.save(id, kept(form), now());
+    }
+
+    /** The owner invites a colleague to help write the draft: they may edit it, not send it. */
+    @Transactional
+    void invite(String email, long id, String colleague) {
+        DraftView view = owned(email, id);
+        String address = SignInLinks.normalise(colleague);
+        List<FieldError> errors = new ArrayList<>();
+        if (address == null) {
+            errors.add(new FieldError(TEAM, "needs the colleague's e-mail address, for example name@university.edu"));
+        } else if (address.equals(email)) {
+            errors.add(new FieldError(TEAM, "cannot include you twice: you started this application"));
+        } else if (view.members().size() >= MAX_COLLEAGUES
+                && view.members().stream().noneMatch(m -> m.email().equals(address))) {
+            errors.add(new FieldError(TEAM, "has " + MAX_COLLEAGUES + " colleagues already; remove one to invite another"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        OffsetDateTime expires = now().plus(INVITATION_LIFETIME);
+        drafts.invite(id, address, now(), expires);
+        invitations.send(email, address, view.call(), expires);
+    }
+
+    /** The owner removes a colleague, who no longer reaches the draft. */
+    void removeColleague(String email, long id, long memberId) {
+        owned(email, id);
+        drafts.remove(id, memberId, now());
+    }
+
+    private DraftView owned(String email, long id) {
+        DraftView view = draft(email, id);
+        if (!view.owner()) {
+            throw new ValidationException(List.of(new FieldError(TEAM, "is managed by " + view.draft().ownerEmail()
+                    + ", who started this application")));
+        }
+        return view;
     }
 
     /**
@@ -127,6 +184,10 @@ class PortalService {
     @Transactional
     String submit(String email, long id) {
         DraftView view = draft(email, id);
+        if (!view.owner()) {
+            throw new ValidationException(List.of(new FieldError(TEAM, "members help write the application; only "
+                    + view.draft().ownerEmail() + ", who started it, can send it")));
+        }
         Draft draft = view.draft();
         if (draft.submitted()) {
             return draft.applicationCode();

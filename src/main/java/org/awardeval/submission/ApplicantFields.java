@@ -63,6 +63,7 @@ public final class ApplicantFields {
         labels.put(WithdrawalService.REASON, "Reason for withdrawing");
         labels.put("withdrawal", "Withdrawal");
         labels.put("answer", "Your answer");
+        labels.put("team", "Team");
         return Collections.unmodifiableMap(labels);
     }
 }

@@ -31,7 +31,7 @@ class TableOwnersTest {
             Map.entry("panel_ballot", "deliberation"), Map.entry("panel_vote", "deliberation"),
             Map.entry("panel_ballot_task", "deliberation"), Map.entry("winner_decision", "deliberation"),
             Map.entry("mail_outbox", "mail"),
-            Map.entry("application_draft", "portal"), Map.entry("one_time_tokens", "portal"),
+            Map.entry("application_draft", "portal"), Map.entry("one_time_tokens", "portal"), Map.entry("draft_member", "portal"),
             Map.entry("clarification", "clarification"),
             Map.entry("process_change", "deployment"), Map.entry("process_change_file", "deployment"));
 

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PortalBrowserIT {
 
     static final String EMAIL = "amina@lakeside.test";
+    static final String COLLEAGUE = "kofi@lakeside.test";
 
     static final GreenMail smtp = TestMailServer.SMTP;
 
@@ -82,12 +83,29 @@ class PortalBrowserIT {
             assertThat(new Select(desk.visible(By.id("organisationType"))).getFirstSelectedOption().getText())
                     .isEqualTo("Higher education institution");
 
+            // She invites a colleague, who writes the description in a browser of his own.
+            desk.fill(By.id("colleague"), COLLEAGUE);
+            desk.click(By.xpath("//button[normalize-space(.)='Invite']"));
+            assertThat(desk.visible(By.cssSelector(".team")).getText()).contains("Invitation sent.", COLLEAGUE, "invited");
+            try (Browser colleague = Browser.open("http://localhost:" + port)) {
+                signIn(colleague, COLLEAGUE, 1);
+                colleague.click(By.linkText("Teaching online across three regions"));
+                assertThat(colleague.visible(By.cssSelector(".team")).getText()).contains("You help " + EMAIL);
+                assertThat(colleague.driver().findElements(By.xpath("//button[normalize-space(.)='Send the application']"))).isEmpty();
+                colleague.fill(By.id("description"), "A programme of online courses for teachers, run with the regional offices.");
+                colleague.await(d -> d.findElement(By.id("save-status")).getText().startsWith("Saved at") ? true : null);
+                Axe.assertAccessible(colleague, "a colleague's view of an application");
+            }
+            desk.driver().navigate().refresh();
+            assertThat(desk.visible(By.id("description")).getDomProperty("value"))
+                    .isEqualTo("A programme of online courses for teachers, run with the regional offices.");
+            assertThat(desk.visible(By.cssSelector(".team")).getText()).contains(COLLEAGUE, "has joined");
+
             desk.click(By.xpath("//button[normalize-space(.)='Send the application']"));
             String problems = desk.visible(By.id("error-summary")).getText();
-            assertThat(problems).contains("Please correct 2 fields", "Description is required", "Consent is needed: tick the box to agree");
+            assertThat(problems).contains("Please correct 1 field", "Consent is needed: tick the box to agree");
             Axe.assertAccessible(desk, "an application with errors");
 
-            desk.fill(By.id("description"), "A programme of online courses for teachers, run with the regional offices.");
             desk.click(By.id("consent"));
             desk.click(By.xpath("//button[normalize-space(.)='Send the application']"));
             String sent = desk.visible(By.cssSelector(".confirmation")).getText();
@@ -175,13 +193,17 @@ class PortalBrowserIT {
     }
 
     private void signIn(Browser browser, int linkNumber) throws Exception {
+        signIn(browser, EMAIL, linkNumber);
+    }
+
+    private void signIn(Browser browser, String email, int linkNumber) throws Exception {
         browser.go("/portal");
         browser.visible(By.id("email"));
         Axe.assertAccessible(browser, "the sign-in page");
-        browser.fill(By.id("email"), EMAIL);
+        browser.fill(By.id("email"), email);
         browser.click(By.xpath("//button[normalize-space(.)='Send me a sign-in link']"));
         heading(browser, "Check your e-mail");
-        String link = SignInMails.awaitLink(smtp, EMAIL, linkNumber);
+        String link = SignInMails.awaitLink(smtp, email, linkNumber);
         browser.driver().get(link);
         browser.click(By.xpath("//button[normalize-space(.)='Continue to your applications']"));
         heading(browser, "Your applications");
