@@ -131,6 +131,18 @@ public class CallRepository {
                 .params(deadline, callId).update() == 1;
     }
 
+    /** Every application of the closed call has settled: its reviews are being assigned. Under the call's lock. */
+    public void markApplicationsSettled(long callId, OffsetDateTime at) {
+        jdbc.sql("UPDATE award_call SET applications_settled_at = ? WHERE id = ? AND applications_settled_at IS NULL")
+                .params(at, callId).update();
+    }
+
+    /** Whether the call's applications have settled for the reviews: it then takes no more, from any channel. */
+    public boolean applicationsSettled(long callId) {
+        return jdbc.sql("SELECT applications_settled_at IS NOT NULL FROM award_call WHERE id = ?").param(callId).query(Boolean.class)
+                .single();
+    }
+
     public void close(long callId) {
         jdbc.sql("UPDATE award_call SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'OPEN'")
                 .params(OffsetDateTime.now(), callId).update();

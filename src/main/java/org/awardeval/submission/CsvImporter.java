@@ -9,15 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.web.CsvTable;
-import org.awardeval.web.ValidationException;
 import org.awardeval.web.ValidationException.FieldError;
+import org.awardeval.web.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports applications from CSV. The whole file is read and checked for structure first; then each row is submitted
- * through the same validation as every other channel, in a transaction of its own. Re-importing a file creates
+ * Imports applications the award received elsewhere, from CSV. The whole file is read and checked for structure first;
+ * then each row is recorded through the same validation as every other channel ({@link SubmissionService#record}), in a
+ * transaction of its own: a late row or one in a category the call does not have is kept, for the rules to declare
+ * ineligible. Re-importing a file creates
  * nothing new: rows already imported are reported with their reference.
  */
 @Component
@@ -106,7 +108,7 @@ class CsvImporter {
                 values.get("category"), values.get("contact_name"), values.get("contact_email"), values.get("title"),
                 values.get("summary"), values.get("description"), educators, null, null, consent, submittedAt, extra);
         try {
-            Submission submission = submissions.submit(callId, form);
+            Submission submission = submissions.record(callId, form);
             return new RowResult(row, submission.alreadySubmitted() ? RowStatus.ALREADY_IMPORTED : RowStatus.ACCEPTED,
                     submission.code(), List.of(), extra);
         } catch (ValidationException e) {

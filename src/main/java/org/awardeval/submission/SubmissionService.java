@@ -46,21 +46,34 @@ public class SubmissionService {
      */
     @Transactional
     public Submission submit(long callId, ApplicationForm form) {
-        return submit(callId, form, false);
+        return submit(callId, form, Channel.API);
     }
 
     /** As {@link #submit(long, ApplicationForm)}, from an applicant's own form: incomplete applications are refused. */
     @Transactional
     public Submission submitByApplicant(long callId, ApplicationForm form) {
-        return submit(callId, form, true);
+        return submit(callId, form, Channel.APPLICANT);
     }
 
-    private Submission submit(long callId, ApplicationForm form, boolean byApplicant) {
+    /**
+     * Records an application the award received elsewhere (by e-mail, on paper), as the coordinator imports it: it
+     * keeps its own submission time and the eligibility rules judge it, late or in a category the call does not have,
+     * so that the statistics count what the award received. Refused only once the call's reviews are being assigned.
+     */
+    @Transactional
+    public Submission record(long callId, ApplicationForm form) {
+        return submit(callId, form, Channel.RECEIVED);
+    }
+
+    /** Who sends: the API, an applicant on their own form, or the office recording what came another way. */
+    private enum Channel { API, APPLICANT, RECEIVED }
+
+    private Submission submit(long callId, ApplicationForm form, Channel channel) {
         var existing = applications.findSame(callId, form.organisationName(), form.country(), form.title(), form.contactEmail());
         if (existing.isPresent()) {
             return new Submission(existing.get().id(), existing.get().code(), true);
         }
-        StoredApplication stored = store(callId, form, byApplicant);
+        StoredApplication stored = store(callId, form, channel);
         runtimeService.createProcessInstanceByKey(ApplicationProcess.KEY)
                 .businessKey(stored.code())
                 .setVariables(identityVariables(stored))
@@ -71,12 +84,12 @@ public class SubmissionService {
     /** Validates and stores an application whose process already runs (an application entered in Tasklist). */
     @Transactional
     public StoredApplication store(long callId, ApplicationForm form) {
-        return store(callId, form, false);
+        return store(callId, form, Channel.API);
     }
 
-    private StoredApplication store(long callId, ApplicationForm form, boolean byApplicant) {
+    private StoredApplication store(long callId, ApplicationForm form, Channel channel) {
         FieldChecks checks = new FieldChecks();
-        if (byApplicant) {
+        if (channel == Channel.APPLICANT) {
             ApplicantFields.requireComplete(form, checks);
         }
         AwardCall call = calls.find(callId).orElse(null);
@@ -93,7 +106,7 @@ public class SubmissionService {
         String category = checks.text(ApplicationProcess.CATEGORY_CODE, form.categoryCode(), true, 2);
         if (category != null && !CATEGORY_CODE.matcher(category).matches()) {
             checks.fail(ApplicationProcess.CATEGORY_CODE, "must be a category code of two capital letters, was '" + category + "'");
-        } else if (category != null) {
+        } else if (category != null && channel != Channel.RECEIVED) {
             List<String> codes = calls.categories(callId).stream().map(Category::code).toList();
             if (!codes.contains(category)) {
                 checks.fail(ApplicationProcess.CATEGORY_CODE,
@@ -118,7 +131,14 @@ public class SubmissionService {
         if (submittedAt.isAfter(now.plusMinutes(5))) {
             checks.fail("submittedAt", "lies in the future: " + submittedAt);
         }
-        if (call.status() != CallStatus.OPEN) {
+        if (channel == Channel.RECEIVED) {
+            // Under the call's lock, as the cycle checks that every application has settled: counted there, or refused.
+            calls.lock(callId);
+            if (call.status() == CallStatus.ANNOUNCED || calls.applicationsSettled(callId)) {
+                checks.fail(ApplicationProcess.CALL_ID, "the reviews of '" + call.name() + "' have been assigned: it takes no more"
+                        + " applications, not even those received before its deadline");
+            }
+        } else if (call.status() != CallStatus.OPEN) {
             checks.fail(ApplicationProcess.CALL_ID,
                     "the call '" + call.name() + "' is closed and takes no more applications (submission deadline "
                     + call.deadlineText() + ")");

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.call.CallService;
+import org.awardeval.demo.SampleData;
 import org.awardeval.mail.OutboxRepository;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
@@ -26,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -39,6 +41,7 @@ class SubmissionChannelsTest {
     @Autowired ApplicationRepository applications;
     @Autowired OutboxRepository notifications;
     @Autowired RuntimeService runtimeService;
+    @Autowired JdbcClient jdbc;
 
     long callId;
 
@@ -144,6 +147,47 @@ class SubmissionChannelsTest {
         assertThat(reimport.getBody().get("alreadyImported")).isEqualTo(4);
         assertThat(reimport.getBody().get("accepted")).isEqualTo(0);
         assertThat(applications.byCall(callId)).hasSize(4);
+    }
+
+    @Test
+    void anImportAfterTheDeadlineIsRecordedAndJudgedByTheRulesUntilTheReviewsAreAssigned() {
+        long late = driver.openCall("Received elsewhere " + System.nanoTime());
+        SampleData.sixEligible("rx").forEach(form -> driver.submit(late, form));
+        driver.runJobs();
+        driver.closeCall(late);
+        // The deadline has passed: the office now enters what reached it by e-mail and on paper.
+        jdbc.sql("UPDATE award_call SET submission_deadline = ? WHERE id = ?").params(OffsetDateTime.now().minusDays(1), late).update();
+        String onTime = OffsetDateTime.now().minusDays(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String csv = String.join(",", CsvImporter.COLUMNS) + "\n"
+                + "Lakeside University rc,HEI,Ghana,MC,Amina Mensah,amina@rc.test,Posted in time,S,D,10,yes," + onTime + "\n"
+                + "Harbour College rc,HEI,Ghana,MC,Kofi Owusu,kofi@rc.test,Handed in today,S,D,10,yes,\n"
+                + "Hill Institute rc,HEI,Ghana,OE,Ama Boateng,ama@rc.test,Open education,S,D,10,yes," + onTime + "\n";
+        ResponseEntity<Map> report = importCsv(late, csv);
+        assertThat(report.getBody().get("accepted")).isEqualTo(3);
+        driver.runJobs();
+        Map<String, ApplicationRepository.EligibilityDecision> decisions = applications.eligibilityByCode(late);
+        assertThat(applications.byCall(late)).hasSize(9).filteredOn(a -> a.organisationName().endsWith(" rc"))
+                .hasSize(3).allSatisfy(a -> {
+            ApplicationRepository.EligibilityDecision decision = decisions.get(a.code());
+            switch (a.title()) {
+                case "Posted in time" -> assertThat(decision.status()).isEqualTo("ELIGIBLE");
+                case "Handed in today" -> assertThat(decision.rule()).isEqualTo("LATE");
+                default -> assertThat(decision.rule()).isEqualTo("UNKNOWN_CATEGORY");
+            }
+        });
+        assertThat(applications.byCall(late)).filteredOn(a -> a.title().equals("Posted in time")).singleElement()
+                .satisfies(a -> assertThat(a.submittedAt().toInstant()).isEqualTo(OffsetDateTime.parse(onTime).toInstant()));
+
+        // Once every application has settled and the reviews are assigned, nothing more comes in.
+        driver.confirmRedactions(late);
+        driver.runJobs();
+        assertThat(jdbc.sql("SELECT applications_settled_at IS NOT NULL FROM award_call WHERE id = ?").param(late).query(Boolean.class)
+                .single()).isTrue();
+        ResponseEntity<Map> after = importCsv(late, String.join(",", CsvImporter.COLUMNS) + "\n"
+                + "River University rc,HEI,Ghana,MC,Esi Mensah,esi@rc.test,Too late for the reviews,S,D,10,yes," + onTime + "\n");
+        assertThat(after.getBody().get("rejected")).isEqualTo(1);
+        assertThat(after.getBody().toString()).contains("have been assigned: it takes no more applications");
+        assertThat(applications.byCall(late)).hasSize(9);
     }
 
     @Test
@@ -262,10 +306,14 @@ class SubmissionChannelsTest {
     }
 
     private ResponseEntity<Map> importCsv(String csv) {
+        return importCsv(callId, csv);
+    }
+
+    private ResponseEntity<Map> importCsv(long call, String csv) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("text/csv; charset=UTF-8"));
         return rest.withBasicAuth(CycleDriver.COORDINATOR, CycleDriver.PASSWORD).postForEntity(
-                "/api/calls/" + callId + "/applications/import", new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), Map.class);
+                "/api/calls/" + call + "/applications/import", new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), Map.class);
     }
 
     @SuppressWarnings("unchecked")
