@@ -50,6 +50,8 @@ class SubmissionFuzzTest {
     private static final List<String> BAD_EMAILS = List.of("a", "a@", "@b.org", "a b@c.org", "a@b", "<script>@x.org", "a@@b.org",
             "a@b.c", "x".repeat(65) + "@b.org");
     private static final List<String> BAD_CATEGORIES = List.of("ZZ", "Smart", "1", "s c", "<b>", "mc", "MCC", "ÉÉ");
+    /** What is no category code at all; an import records a well-formed code the call lacks ("ZZ"), for the rules. */
+    private static final List<String> MALFORMED_CATEGORIES = BAD_CATEGORIES.stream().filter(c -> !c.equals("ZZ")).toList();
     private static final List<String> MARKUP = List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Org <b>bold</b>",
             "a\u0000b", "tab\u0007bell");
 
@@ -217,7 +219,7 @@ class SubmissionFuzzTest {
                     cases.add(new Case("bad e-mail", header + "\n" + csvRow(row), "contact_email"));
                 }
                 case 3 -> {
-                    row.put("category", pick(BAD_CATEGORIES));
+                    row.put("category", pick(MALFORMED_CATEGORIES));
                     cases.add(new Case("bad category", header + "\n" + csvRow(row), "category"));
                 }
                 case 4 -> {

@@ -13,7 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * Checks the page a browser shows with axe-core (WCAG 2.1 A and AA rules): no serious or critical violation. The
  * script comes from the npm package pinned in src/test/axe ({@code npm ci --prefix src/test/axe}); under CI it must be
- * there, elsewhere the check is skipped when it is not.
+ * there.
  */
 public final class Axe {
 
@@ -26,18 +26,22 @@ public final class Axe {
         return Files.isReadable(SCRIPT);
     }
 
-    /** Asserts that the page has no serious or critical violation; {@code page} names it in the message. */
+    /**
+     * Asserts that the page has no serious or critical violation; {@code page} names it in the message. Without axe-core
+     * the check is left out (the rest of the test goes on), except under CI, where its absence fails the test.
+     */
     public static void assertAccessible(Browser browser, String page) throws IOException {
+        if (!available()) {
+            assertThat(System.getenv("CI")).as("axe-core is missing: npm ci --prefix src/test/axe").isNull();
+            return;
+        }
         assertThat(seriousViolations(browser)).as("serious or critical accessibility violations on %s", page).isEmpty();
     }
 
     /** The page's serious and critical violations: each rule's id, impact, help and the first elements it found. */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> seriousViolations(Browser browser) throws IOException {
-        if (!available()) {
-            assertThat(System.getenv("CI")).as("axe-core is missing: npm ci --prefix src/test/axe").isNull();
-            Assumptions.abort("axe-core is not installed (npm ci --prefix src/test/axe)");
-        }
+        Assumptions.assumeTrue(available(), "axe-core is not installed (npm ci --prefix src/test/axe)");
         browser.script(Files.readString(SCRIPT));
         Object result = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
                         const done = arguments[arguments.length - 1];
