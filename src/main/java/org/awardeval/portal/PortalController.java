@@ -15,6 +15,7 @@ import org.awardeval.portal.PortalService.DraftView;
 import org.awardeval.submission.ApplicantFields;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -220,6 +221,15 @@ class PortalController {
     String notFound(NotFoundException e, Model model) {
         model.addAttribute("message", e.getMessage());
         return "not-found";
+    }
+
+    /** The application's process was busy with a step of its own at that instant (two transactions met): nothing changed. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String busy(Model model) {
+        model.addAttribute("message", "The application was being worked on at that very moment, so nothing was changed. Please go "
+                + "back and try again.");
+        return "portal/problem";
     }
 
     @ExceptionHandler(ValidationException.class)
