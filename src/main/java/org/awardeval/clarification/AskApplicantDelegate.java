@@ -2,6 +2,7 @@ package org.awardeval.clarification;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.web.FieldChecks;
@@ -10,9 +11,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Ask the applicant": the coordinator's question (the reason field of their check) goes to the applicant with a
- * deadline of the days they chose; the process waits for the answer, reminds the applicant before the deadline and
- * gives the check back to the coordinators either way.
+ * "Ask the applicant", from the eligibility check or the redaction check: the coordinator's question (the reason field
+ * of their check) goes to the applicant with a deadline of the days they chose; the process waits for the answer,
+ * reminds the applicant before the deadline and gives the check back to the coordinators either way.
  */
 @Component
 class AskApplicantDelegate implements JavaDelegate {
@@ -51,7 +52,8 @@ class AskApplicantDelegate implements JavaDelegate {
         execution.setVariable(ApplicationProcess.CLARIFICATION_DUE, ProcessVariables.date(due));
         execution.setVariable(ApplicationProcess.CLARIFICATION_REMINDER, ProcessVariables.date(due.minus(before)));
         execution.setVariable(ApplicationProcess.CLARIFICATION_NOTE, "Waiting for the applicant's answer to: " + question);
-        // The next check starts blank: the coordinator decides again once the answer is in.
-        execution.removeVariables(java.util.List.of(ApplicationProcess.COORDINATOR_DECISION, ApplicationProcess.COORDINATOR_REASON));
+        // The next check starts afresh: the coordinator decides again once the answer is in.
+        execution.removeVariables(List.of(ApplicationProcess.COORDINATOR_DECISION, ApplicationProcess.COORDINATOR_REASON,
+                ApplicationProcess.REDACTION_DECISION));
     }
 }

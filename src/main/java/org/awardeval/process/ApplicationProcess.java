@@ -51,6 +51,9 @@ public final class ApplicationProcess {
     /** What the coordinators read on their next check: the answer, or that none came. */
     public static final String CLARIFICATION_NOTE = "clarificationNote";
     public static final String CONSENT = "consent";
+    /** The redaction check's choice: release the dossier ({@link #RELEASE}) or ask the applicant first ("ASK"). */
+    public static final String REDACTION_DECISION = "redactionDecision";
+    public static final String RELEASE = "RELEASE";
     public static final String CONSENT_GIVEN = "consentGiven";
     public static final String CONTACT_EMAIL = "contactEmail";
     public static final String CONTACT_NAME = "contactName";
@@ -89,7 +92,8 @@ public final class ApplicationProcess {
     public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS,
             List.of(CYCLE_MESSAGE, NOTIFICATION_KIND),
             Map.of("eligibility-check", List.of(COORDINATOR_DECISION, COORDINATOR_REASON, CLARIFICATION_DAYS),
-                    "redaction-check", List.of(DOSSIER_TITLE, DOSSIER_SUMMARY, DOSSIER_DESCRIPTION)));
+                    "redaction-check", List.of(DOSSIER_TITLE, DOSSIER_SUMMARY, DOSSIER_DESCRIPTION, REDACTION_DECISION, COORDINATOR_REASON,
+                            CLARIFICATION_DAYS)));
 
     private ApplicationProcess() {
     }

@@ -155,8 +155,8 @@ public class SubmissionService {
     }
 
     /**
-     * Changes the summary and description of an application not yet anonymised (an answer to a coordinator's question),
-     * checked as on submission; returns whether anything changed.
+     * Changes the summary and description of an application whose dossier is not released yet (an answer to a
+     * coordinator's question), checked as on submission; returns whether anything changed.
      */
     @Transactional
     public boolean reviseTexts(long applicationId, String summary, String description) {
@@ -164,8 +164,8 @@ public class SubmissionService {
         FieldChecks checks = new FieldChecks();
         String newSummary = checks.text(ApplicationProcess.SUMMARY, summary, true, 2000);
         String newDescription = checks.text(ApplicationProcess.DESCRIPTION, description, true, 20000);
-        if (application.status() != ApplicationStatus.SUBMITTED) {
-            checks.fail(ApplicationProcess.DESCRIPTION, "can no longer be changed: the eligibility check is done");
+        if (application.status() != ApplicationStatus.SUBMITTED && application.status() != ApplicationStatus.ELIGIBLE) {
+            checks.fail(ApplicationProcess.DESCRIPTION, "can no longer be changed: the dossier has been released to the judges");
         }
         checks.throwIfAny();
         if (newSummary.equals(application.summary()) && newDescription.equals(application.description())) {

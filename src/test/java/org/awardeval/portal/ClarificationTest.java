@@ -121,6 +121,43 @@ class ClarificationTest {
         assertThat(outbox.byCall(callId)).filteredOn(m -> m.kind().startsWith("ASK")).hasSize(2);
     }
 
+    @Test
+    void fromTheRedactionCheckTheApplicantCorrectsTheTextAndTheDossierIsMadeAndCheckedAgain() throws Exception {
+        String email = "redaction@lakeside.test";
+        long callId = driver.openCall("Clarification of a dossier " + System.nanoTime());
+        String code = driver.submit(callId, SampleData.form("Lakeside University cr", "HEI", "Ghana", "MC", "Kofi Mensah", email, true))
+                .code();
+        driver.runJobs();
+        Task redaction = redactionCheck(code);
+        driver.completeAs(CycleDriver.COORDINATOR, redaction.getId(), Map.of(ApplicationProcess.REDACTION_DECISION, "ASK",
+                "coordinatorReason", "The description names your campus; please describe it without the name.",
+                ApplicationProcess.CLARIFICATION_DAYS, 5L));
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).count()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dossier d JOIN application a ON a.id = d.application_id WHERE a.code = ?").param(code)
+                .query(Long.class).single()).isOne();
+
+        Applicant applicant = Applicant.signedInFromOutbox(port, jdbc, email);
+        assertThat(applicant.get("/portal/applications/" + code).body()).contains("The description names your campus");
+        String rewritten = "Teachers from three regions learn online in a programme run by the regional offices.";
+        assertThat(applicant.post("/portal/applications/" + code + "/answer", Map.of("answer", "Done: the campus is no longer named.",
+                "summary", "Teacher training online.", "description", rewritten)).statusCode()).isEqualTo(302);
+
+        Task again = redactionCheck(code);
+        assertThat(taskService.getVariable(again.getId(), ApplicationProcess.DOSSIER_DESCRIPTION).toString()).startsWith(rewritten);
+        assertThat(taskService.getVariable(again.getId(), ApplicationProcess.CLARIFICATION_NOTE).toString())
+                .contains("Done: the campus is no longer named.");
+        driver.completeAs(CycleDriver.COORDINATOR, again.getId(), Map.of());
+        driver.runJobs();
+        assertThat(jdbc.sql("SELECT status FROM application WHERE code = ?").param(code).query(String.class).single()).isEqualTo("READY");
+        assertThat(jdbc.sql("SELECT d.description FROM dossier d JOIN application a ON a.id = d.application_id WHERE a.code = ?")
+                .param(code).query(String.class).single()).startsWith(rewritten);
+    }
+
+    private Task redactionCheck(String code) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION)
+                .singleResult();
+    }
+
     private Task check(String code) {
         return taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(ApplicationProcess.TASK_CHECK_ELIGIBILITY)
                 .singleResult();

@@ -45,8 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ReviewLoadPostgresIT {
 
     static final int JUDGES = 50;
-    // 150 in the suite; -Dload.applications=500 gives the 1,500 reviews of docs/RELIABILITY.md.
-    static final int APPLICATIONS = Integer.getInteger("load.applications", 150);
+    // 100 in the suite; -Dload.applications=500 gives the 1,500 reviews of docs/RELIABILITY.md.
+    static final int APPLICATIONS = Integer.getInteger("load.applications", 100);
     static final int THREADS = 8;
 
     @DynamicPropertySource

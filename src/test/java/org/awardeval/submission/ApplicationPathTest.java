@@ -117,7 +117,9 @@ class ApplicationPathTest {
         Mocks.register("askApplicantDelegate", ask);
         Mocks.register("remindApplicantDelegate", remind);
         Mocks.register("clarificationExpiredDelegate", expired);
-        Mocks.register("redactionCheckListener", mock(TaskListener.class));
+        // As RedactionCheckListener: releasing is the check's default choice.
+        Mocks.register("redactionCheckListener", (TaskListener) task -> task.getExecution()
+                .setVariable(ApplicationProcess.REDACTION_DECISION, ApplicationProcess.RELEASE));
         Mocks.register("remindJudgeDelegate", mock(JavaDelegate.class));
         Mocks.register("reassignReviewDelegate", mock(JavaDelegate.class));
     }
@@ -233,6 +235,22 @@ class ApplicationPathTest {
                 ApplicationProcess.COORDINATOR_REASON, "Degrees since 2019"));
         assertThat(application).hasPassed("Task_RecordEligibility").isWaitingAt(ApplicationProcess.TASK_CHECK_REDACTION);
         verify(ask, times(2)).execute(any());
+    }
+
+    @Test
+    void fromTheRedactionCheckTheAnswerLeadsToANewDossierAndANewCheck() throws Exception {
+        ProcessInstance application = start();
+        assertThat(application).isWaitingAt(ApplicationProcess.TASK_CHECK_REDACTION);
+        complete(task(application), withVariables(ApplicationProcess.REDACTION_DECISION, "ASK",
+                ApplicationProcess.COORDINATOR_REASON, "Please remove the campus's name.", ApplicationProcess.CLARIFICATION_DAYS, 5L));
+        assertThat(application).isWaitingAt("Task_AwaitDossierAnswer").hasNotPassed("Task_ReleaseDossier");
+        engine.getRuntimeService().createMessageCorrelation(ApplicationProcess.MESSAGE_CLARIFICATION_ANSWERED)
+                .processInstanceId(application.getId()).setVariable(ApplicationProcess.CLARIFICATION_NOTE, "Removed.").correlate();
+        verify(anonymise, times(2)).execute(any());
+        assertThat(application).isWaitingAt(ApplicationProcess.TASK_CHECK_REDACTION);
+        complete(task(application));
+        assertThat(application).hasPassed("Task_ReleaseDossier");
+        verify(release).execute(any());
     }
 
     @Test
