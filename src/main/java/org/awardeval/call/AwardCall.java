@@ -9,7 +9,7 @@ import java.util.Set;
 public record AwardCall(long id, String name, String theme, String codePrefix, OffsetDateTime submissionDeadline,
         OffsetDateTime reviewDeadline, int reviewsPerApplication, int winnersPerCategory, int shortlistPerCategory, String chairUserId,
         CallStatus status, String timeZone, Set<String> allowedOrganisationTypes, OffsetDateTime embargoUntil,
-        boolean sameCountryConflict) {
+        boolean sameCountryConflict, int summaryWords, int descriptionWords) {
 
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm");
 

@@ -23,16 +23,16 @@ public class CallRepository {
 
     public long insert(String name, String theme, String codePrefix, OffsetDateTime submissionDeadline, OffsetDateTime reviewDeadline,
             int reviewsPerApplication, int winnersPerCategory, int shortlistPerCategory, String chairUserId, String timeZone, Set<String> allowedTypes,
-            OffsetDateTime embargoUntil, boolean sameCountryConflict, String processInstanceId) {
+            OffsetDateTime embargoUntil, boolean sameCountryConflict, int summaryWords, int descriptionWords, String processInstanceId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO award_call (name, theme, code_prefix, submission_deadline, review_deadline, reviews_per_application,
                     winners_per_category, shortlist_per_category, chair_user_id, time_zone, allowed_organisation_types, embargo_until,
-                    same_country_conflict, status, process_instance_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+                    same_country_conflict, summary_words, description_words, status, process_instance_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
                 .params(name, theme, codePrefix, submissionDeadline, reviewDeadline, reviewsPerApplication, winnersPerCategory,
                         shortlistPerCategory, chairUserId, timeZone, String.join(",", new TreeSet<>(allowedTypes)), embargoUntil,
-                        sameCountryConflict, processInstanceId, OffsetDateTime.now())
+                        sameCountryConflict, summaryWords, descriptionWords, processInstanceId, OffsetDateTime.now())
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
@@ -51,7 +51,8 @@ public class CallRepository {
                         rs.getInt("winners_per_category"), rs.getInt("shortlist_per_category"), rs.getString("chair_user_id"),
                         CallStatus.valueOf(rs.getString("status")), rs.getString("time_zone"),
                         Set.of(rs.getString("allowed_organisation_types").split(",")),
-                        rs.getObject("embargo_until", OffsetDateTime.class), rs.getBoolean("same_country_conflict")))
+                        rs.getObject("embargo_until", OffsetDateTime.class), rs.getBoolean("same_country_conflict"),
+                        rs.getInt("summary_words"), rs.getInt("description_words")))
                 .optional();
     }
 

@@ -45,12 +45,22 @@ public class CallService {
     public record CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
             OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId,
             String timeZone, List<Category> categories, Map<String, BigDecimal> rubric, List<String> allowedOrganisationTypes,
-            OffsetDateTime embargoUntil, Integer shortlistPerCategory, Boolean sameCountryConflict) {
+            OffsetDateTime embargoUntil, Integer shortlistPerCategory, Boolean sameCountryConflict, Integer summaryWords,
+            Integer descriptionWords) {
 
         public CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
                 OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId) {
             this(callName, theme, codePrefix, submissionDeadline, reviewDeadline, reviewsPerApplication, winnersPerCategory, chairUserId,
                     null, null, null, null, null, null, null);
+        }
+
+        public CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
+                OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId,
+                String timeZone, List<Category> categories, Map<String, BigDecimal> rubric, List<String> allowedOrganisationTypes,
+                OffsetDateTime embargoUntil, Integer shortlistPerCategory, Boolean sameCountryConflict) {
+            this(callName, theme, codePrefix, submissionDeadline, reviewDeadline, reviewsPerApplication, winnersPerCategory, chairUserId,
+                    timeZone, categories, rubric, allowedOrganisationTypes, embargoUntil, shortlistPerCategory, sameCountryConflict, null,
+                    null);
         }
     }
 
@@ -68,6 +78,8 @@ public class CallService {
         variables.put(AwardCycleProcess.WINNERS_PER_CATEGORY, request.winnersPerCategory());
         variables.put(AwardCycleProcess.SHORTLIST_PER_CATEGORY, request.shortlistPerCategory());
         variables.put(AwardCycleProcess.SAME_COUNTRY_CONFLICT, request.sameCountryConflict());
+        variables.put(AwardCycleProcess.SUMMARY_WORDS, request.summaryWords());
+        variables.put(AwardCycleProcess.DESCRIPTION_WORDS, request.descriptionWords());
         variables.put(AwardCycleProcess.CHAIR_USER_ID, request.chairUserId());
         variables.put(AwardCycleProcess.TIME_ZONE, request.timeZone());
         variables.put(AwardCycleProcess.EMBARGO_UNTIL, request.embargoUntil() == null ? null : request.embargoUntil().toString());
@@ -90,7 +102,8 @@ public class CallService {
     long register(CallSettings.NewCall call, String processInstanceId) {
         long callId = calls.insert(call.name(), call.theme(), call.codePrefix(), call.submissionDeadline(), call.reviewDeadline(),
                 call.reviewsPerApplication(), call.winnersPerCategory(), call.shortlistPerCategory(), call.chairUserId(), call.timeZone(),
-                call.allowedTypes(), call.embargoUntil(), call.sameCountryConflict(), processInstanceId);
+                call.allowedTypes(), call.embargoUntil(), call.sameCountryConflict(), call.summaryWords(), call.descriptionWords(),
+                processInstanceId);
         call.categories().forEach(category -> calls.insertCategory(callId, category));
         int position = 0;
         for (Map.Entry<String, BigDecimal> criterion : call.rubric().entrySet()) {

@@ -34,7 +34,7 @@ class CallSettings {
     record NewCall(String name, String theme, String codePrefix, OffsetDateTime submissionDeadline, OffsetDateTime reviewDeadline,
             OffsetDateTime embargoUntil, int reviewsPerApplication, int winnersPerCategory, int shortlistPerCategory, String timeZone,
             List<Category> categories, Map<String, BigDecimal> rubric, Set<String> allowedTypes, String chairUserId,
-            boolean sameCountryConflict) {
+            boolean sameCountryConflict, int summaryWords, int descriptionWords) {
     }
 
     private final IdentityService identityService;
@@ -67,6 +67,9 @@ class CallSettings {
         Integer winners = number(checks, execution, AwardCycleProcess.WINNERS_PER_CATEGORY, 3, 1, 50);
         Integer shortlist = winners == null ? null
                 : number(checks, execution, AwardCycleProcess.SHORTLIST_PER_CATEGORY, 2 * winners, winners, Math.max(winners, 100));
+        // In words, as applicants count them; the texts' fixed limits in characters stay above them.
+        Integer summaryWords = number(checks, execution, AwardCycleProcess.SUMMARY_WORDS, 300, 20, 300);
+        Integer descriptionWords = number(checks, execution, AwardCycleProcess.DESCRIPTION_WORDS, 2500, 100, 2500);
         String timeZone = checks.text(AwardCycleProcess.TIME_ZONE, ProcessVariables.string(execution,
                 AwardCycleProcess.TIME_ZONE), false, 60);
         if (timeZone == null) {
@@ -86,7 +89,7 @@ class CallSettings {
         boolean sameCountryConflict = execution.getVariable(AwardCycleProcess.SAME_COUNTRY_CONFLICT) == null
                 || ProcessVariables.bool(execution, AwardCycleProcess.SAME_COUNTRY_CONFLICT);
         return new NewCall(name, theme, prefix, submissionDeadline, reviewDeadline, embargo, reviews, winners, shortlist, timeZone,
-                categories, rubric, allowedTypes, chair, sameCountryConflict);
+                categories, rubric, allowedTypes, chair, sameCountryConflict, summaryWords, descriptionWords);
     }
 
     /** The call's categories as given, or the 2025 four. */

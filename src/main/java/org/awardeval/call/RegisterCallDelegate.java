@@ -28,7 +28,8 @@ class RegisterCallDelegate implements JavaDelegate {
         long callId = calls.register(call, execution.getProcessInstanceId());
         // The form's texts are read; each fact is kept once, with one type: the call has the deadlines, the timer a date.
         execution.removeVariables(List.of(AwardCycleProcess.CATEGORIES, AwardCycleProcess.RUBRIC,
-                AwardCycleProcess.ALLOWED_ORGANISATION_TYPES, AwardCycleProcess.SUBMISSION_DEADLINE, AwardCycleProcess.REVIEW_DEADLINE));
+                AwardCycleProcess.ALLOWED_ORGANISATION_TYPES, AwardCycleProcess.SUBMISSION_DEADLINE, AwardCycleProcess.REVIEW_DEADLINE,
+                AwardCycleProcess.SUMMARY_WORDS, AwardCycleProcess.DESCRIPTION_WORDS));
         execution.setProcessBusinessKey(CallService.businessKey(callId));
         execution.setVariable(AwardCycleProcess.CALL_ID, callId);
         execution.setVariable(AwardCycleProcess.CALL_NAME, call.name());

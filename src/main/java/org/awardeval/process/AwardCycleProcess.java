@@ -60,6 +60,9 @@ public final class AwardCycleProcess {
     public static final String SHORTLIST_PER_CATEGORY = "shortlistPerCategory";
     /** The deadline as the start form sends it, as text; read once when the call is registered, then removed. */
     public static final String SUBMISSION_DEADLINE = "submissionDeadline";
+    /** The longest summary and description the call takes, in words (start form; the call keeps them). */
+    public static final String SUMMARY_WORDS = "summaryWords";
+    public static final String DESCRIPTION_WORDS = "descriptionWords";
     /** The submission deadline as a date: the deadline timer and the closing task's due date read it. */
     public static final String SUBMISSION_DUE = "submissionDue";
     public static final String TALLY = "tally";
@@ -78,7 +81,7 @@ public final class AwardCycleProcess {
     public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS, List.of(PHASE),
             Map.of("call-open", List.of(CALL_NAME, THEME, CODE_PREFIX, SUBMISSION_DEADLINE, REVIEW_DEADLINE, TIME_ZONE,
                             REVIEWS_PER_APPLICATION, WINNERS_PER_CATEGORY, SHORTLIST_PER_CATEGORY, SAME_COUNTRY_CONFLICT,
-                            CHAIR_USER_ID),
+                            CHAIR_USER_ID, SUMMARY_WORDS, DESCRIPTION_WORDS),
                     "panel-vote", List.of(VOTES, VOTE_COMMENT),
                     "confirm-winners", List.of(WINNERS, JUSTIFICATION)));
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.awardeval.call.AwardCall;
@@ -118,6 +119,10 @@ public class SubmissionService {
         String title = checks.text(ApplicationProcess.TITLE, form.title(), true, 300);
         String summary = checks.text(ApplicationProcess.SUMMARY, form.summary(), false, 2000);
         String description = checks.text(ApplicationProcess.DESCRIPTION, form.description(), false, 20000);
+        if (channel != Channel.RECEIVED) {
+            words(checks, ApplicationProcess.SUMMARY, summary, call.summaryWords());
+            words(checks, ApplicationProcess.DESCRIPTION, description, call.descriptionWords());
+        }
         Integer educators = checks.range(ApplicationProcess.EDUCATORS_REACHED, form.educatorsReached(), false, 0, 100_000_000);
         String outcomes = checks.text(ApplicationProcess.OUTCOMES, form.outcomes(), false, 2000);
         String partners = checks.text(ApplicationProcess.PARTNERS, form.partners(), false, 1000);
@@ -164,6 +169,9 @@ public class SubmissionService {
         FieldChecks checks = new FieldChecks();
         String newSummary = checks.text(ApplicationProcess.SUMMARY, summary, true, 2000);
         String newDescription = checks.text(ApplicationProcess.DESCRIPTION, description, true, 20000);
+        AwardCall call = calls.get(application.callId());
+        words(checks, ApplicationProcess.SUMMARY, newSummary, call.summaryWords());
+        words(checks, ApplicationProcess.DESCRIPTION, newDescription, call.descriptionWords());
         if (application.status() != ApplicationStatus.SUBMITTED && application.status() != ApplicationStatus.ELIGIBLE) {
             checks.fail(ApplicationProcess.DESCRIPTION, "can no longer be changed: the dossier has been released to the judges");
         }
@@ -173,6 +181,18 @@ public class SubmissionService {
         }
         applications.updateTexts(applicationId, newSummary, newDescription);
         return true;
+    }
+
+    /** A text's length as applicants count it: in words, whatever the characters. */
+    static int wordCount(String text) {
+        return text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    private static void words(FieldChecks checks, String field, String text, int most) {
+        int count = wordCount(text);
+        if (count > most) {
+            checks.fail(field, String.format(Locale.ENGLISH, "has %,d words; at most %,d are allowed", count, most));
+        }
     }
 
     /** The facts the application's process and its coordinator tasks show; they never reach a review instance. */

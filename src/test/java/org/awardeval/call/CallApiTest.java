@@ -50,6 +50,8 @@ class CallApiTest {
         body.put("rubric", Map.of("innovation", 2, "equity", 0.5));
         body.put("allowedOrganisationTypes", List.of("HEI", "NATIONAL_CENTRE"));
         body.put("shortlistPerCategory", 4);
+        body.put("summaryWords", 150);
+        body.put("descriptionWords", 1500);
         ResponseEntity<Map> created = coordinator().postForEntity("/api/calls", body, Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long callId = ((Number) created.getBody().get("callId")).longValue();
@@ -61,6 +63,8 @@ class CallApiTest {
         assertThat(call.allowedOrganisationTypes()).containsExactlyInAnyOrder("HEI", "NATIONAL_CENTRE");
         assertThat(call.winnersPerCategory()).isEqualTo(1);
         assertThat(call.shortlistPerCategory()).isEqualTo(4);
+        assertThat(call.summaryWords()).isEqualTo(150);
+        assertThat(call.descriptionWords()).isEqualTo(1500);
         assertThat(calls.categories(callId)).extracting(Category::code).containsExactly("AI", "OE");
         assertThat(calls.rubric(callId)).containsEntry("innovation", new java.math.BigDecimal("2.000"))
                 .containsEntry("equity", new java.math.BigDecimal("0.500")).containsEntry("impact", new java.math.BigDecimal("1.000"));
@@ -71,14 +75,15 @@ class CallApiTest {
 
     @Test
     void invalidCallsAreRefusedFieldByFieldAndOnlyCoordinatorsMayOpenOne() {
-        Map<String, Object> body = Map.of("callName", "", "codePrefix", "x", "submissionDeadline", "2020-01-01T00:00:00Z",
-                "reviewDeadline", "2019-01-01T00:00:00Z", "chairUserId", CycleDriver.CHAIR, "timeZone", "Mars/Olympus",
-                "categories", List.of(Map.of("code", "A1", "name", "")), "rubric", Map.of("luck", 3), "winnersPerCategory", 3,
-                "shortlistPerCategory", 2);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("callName", "", "codePrefix", "x", "submissionDeadline",
+                "2020-01-01T00:00:00Z", "reviewDeadline", "2019-01-01T00:00:00Z", "chairUserId", CycleDriver.CHAIR, "timeZone",
+                "Mars/Olympus", "categories", List.of(Map.of("code", "A1", "name", "")), "rubric", Map.of("luck", 3), "winnersPerCategory", 3,
+                "shortlistPerCategory", 2));
+        body.put("descriptionWords", 5000);
         ResponseEntity<Map> refused = coordinator().postForEntity("/api/calls", body, Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(refused)).contains("callName", "codePrefix", "submissionDeadline", "reviewDeadline", "timeZone",
-                "categories[0].code", "categories[0].name", "rubric.luck", "shortlistPerCategory");
+                "categories[0].code", "categories[0].name", "rubric.luck", "shortlistPerCategory", "descriptionWords");
 
         ResponseEntity<Map> wrongType = coordinator().postForEntity("/api/calls", Map.of("callName", "x", "submissionDeadline", "tomorrow"),
                 Map.class);

@@ -52,7 +52,7 @@ class ApplicantStatusTest {
 
     static AwardCall call(CallStatus status) {
         return new AwardCall(1, "Pioneer Award", null, "PA", EMBARGO.minusMonths(3), EMBARGO.minusMonths(2), 3, 1, 2, "chair", status,
-                "UTC", Set.of("HEI"), EMBARGO, true);
+                "UTC", Set.of("HEI"), EMBARGO, true, 300, 2500);
     }
 
     static StoredApplication application(ApplicationStatus status, String withdrawalReason) {

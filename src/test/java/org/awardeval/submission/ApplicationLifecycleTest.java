@@ -28,7 +28,7 @@ class ApplicationLifecycleTest {
     void call() {
         OffsetDateTime now = OffsetDateTime.now();
         callId = calls.insert("Life cycle", null, "LC", now.plusDays(1), now.plusDays(2), 3, 3, 6, "chair", "UTC", Set.of("HEI"), null,
-                true, null);
+                true, 300, 2500, null);
     }
 
     long submitted(String name) {

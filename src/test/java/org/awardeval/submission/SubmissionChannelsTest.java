@@ -191,6 +191,32 @@ class SubmissionChannelsTest {
     }
 
     @Test
+    void textsAreCountedInWordsAsTheCallSetsThem() {
+        OffsetDateTime now = OffsetDateTime.now();
+        long shortTexts = callService.open(new CallService.CallRequest("Short texts " + System.nanoTime(), null, "ST", now.plusDays(5),
+                now.plusDays(10), 3, 1, CycleDriver.CHAIR, null, null, null, null, null, null, null, 40, 200));
+        String words201 = String.join(" ", java.util.Collections.nCopies(201, "word"));
+        Map<String, Object> tooLong = json("Short University", "Too long a description");
+        tooLong.put("description", words201);
+        ResponseEntity<Map> refused = rest.postForEntity("/api/calls/" + shortTexts + "/applications", tooLong, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).singleElement().satisfies(e -> {
+            assertThat(e.get("field")).isEqualTo("description");
+            assertThat(e.get("message")).isEqualTo("has 201 words; at most 200 are allowed");
+        });
+        // The public form says so with the field's label, and its hint gives the call's limit.
+        assertThat(rest.getForObject("/calls/" + shortTexts + "/apply", String.class)).contains("Up to 200 words", "Up to 40 words");
+
+        // A usual case description of 1,900 words is taken by a call with the default limits, whatever its characters.
+        String words1900 = String.join(" ", java.util.Collections.nCopies(1900, "teachers"));
+        assertThat(words1900.length()).isGreaterThan(15_000);
+        Map<String, Object> usual = json("Usual University", "A usual description");
+        usual.put("description", words1900);
+        assertThat(rest.postForEntity("/api/calls/" + callId + "/applications", usual, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     void theCsvImportRefusesBrokenFilesWholeAndIsForCoordinatorsOnly() {
         ResponseEntity<Map> missing = importCsv("organisation,country\nX,Y\n");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
