@@ -161,24 +161,37 @@ class PortalController {
 
     @GetMapping(PortalSecurity.HOME + "/applications/{code}")
     String application(@PathVariable String code, @RequestParam(required = false) String submitted,
-            @RequestParam(required = false) String withdrawn, @RequestParam(required = false) String answered, Principal applicant,
-            Model model) {
+            @RequestParam(required = false) String withdrawn, @RequestParam(required = false) String answered,
+            @RequestParam(required = false) String changed, Principal applicant, Model model) {
         PortalService.Followed followed = portal.application(applicant.getName(), code)
                 .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
         model.addAttribute("followed", followed);
         model.addAttribute("submitted", submitted != null);
         model.addAttribute("withdrawn", withdrawn != null);
         model.addAttribute("answered", answered != null);
+        model.addAttribute("changed", changed != null);
         model.addAttribute("email", applicant.getName());
         model.addAttribute("errors", Map.of());
         // An answer may change the texts: the form starts from them as they are.
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("summary", followed.application().summary() == null ? "" : followed.application().summary());
         texts.put("description", followed.application().description() == null ? "" : followed.application().description());
+        texts.put("title", followed.application().title());
         model.addAttribute("fields", texts);
         model.addAttribute("labels", ApplicantFields.LABELS);
         model.addAttribute("steps", ApplicantStatus.STEPS);
         return "portal/application";
+    }
+
+    @PostMapping(PortalSecurity.HOME + "/applications/{code}/change")
+    String change(@PathVariable String code, @RequestParam Map<String, String> form, Principal applicant, Model model,
+            HttpServletResponse response) {
+        try {
+            boolean changed = portal.change(applicant.getName(), code, form.get("title"), form.get("summary"), form.get("description"));
+            return "redirect:" + PortalSecurity.HOME + "/applications/" + code + (changed ? "?changed" : "");
+        } catch (ValidationException e) {
+            return refusedOnPage(code, e, form, applicant, model, response);
+        }
     }
 
     @PostMapping(PortalSecurity.HOME + "/applications/{code}/answer")
@@ -210,7 +223,7 @@ class PortalController {
         Map<String, String> errors = new LinkedHashMap<>();
         e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        application(code, null, null, null, applicant, model);
+        application(code, null, null, null, null, applicant, model);
         model.addAttribute("errors", errors);
         model.addAttribute("fields", typed);
         return "portal/application";

@@ -19,8 +19,10 @@ import org.awardeval.process.ApplicationProcess;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.submission.ApplicantFields;
 import org.awardeval.submission.ApplicationForm;
+import org.awardeval.submission.ApplicationRepository.Version;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
+import org.awardeval.submission.ChangeService;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.submission.SubmissionService;
@@ -51,7 +53,7 @@ class PortalService {
 
     /** An application as its applicant sees it in the portal. */
     record Followed(StoredApplication application, AwardCall call, ApplicantStatus status, List<Feedback> feedback,
-            Optional<OpenQuestion> question) {
+            Optional<OpenQuestion> question, boolean changeable, List<Version> versions) {
 
         /** Whether the applicant may still withdraw it: until the chair decides. */
         public boolean withdrawable() {
@@ -83,11 +85,13 @@ class PortalService {
     private final WithdrawalService withdrawals;
     private final ClarificationService clarifications;
     private final Invitations invitations;
+    private final ChangeService changes;
     private final Clock clock;
 
     PortalService(DraftRepository drafts, CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
             SubmissionService submissions, WithdrawalService withdrawals, ClarificationService clarifications, Invitations invitations,
-            ObjectProvider<Clock> clock) {
+            ChangeService changes, ObjectProvider<Clock> clock) {
+        this.changes = changes;
         this.invitations = invitations;
         this.withdrawals = withdrawals;
         this.clarifications = clarifications;
@@ -215,6 +219,12 @@ class PortalService {
         withdrawals.withdraw(followed.application().id(), reason);
     }
 
+    /** Changes the applicant's sent application before the deadline; false when nothing changed. */
+    boolean change(String email, String code, String title, String summary, String description) {
+        Followed followed = application(email, code).orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
+        return changes.change(followed.application().id(), title, summary, description);
+    }
+
     /** Answers the coordinator's open question about the applicant's application, with changed texts if any. */
     void answer(String email, String code, String answer, String summary, String description) {
         Followed followed = application(email, code).orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
@@ -236,7 +246,8 @@ class PortalService {
                         .filter(r -> r.feedback() != null && !r.feedback().isBlank())
                         .map(r -> new Feedback(r.judgeCode(), r.feedback())).toList()
                 : List.of();
-        return new Followed(application, call, status, feedback, question);
+        return new Followed(application, call, status, feedback, question, question.isEmpty() && changes.changeable(application),
+                applications.versions(application.id()));
     }
 
     private static Map<String, String> kept(Map<String, String> form) {

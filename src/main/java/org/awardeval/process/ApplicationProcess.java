@@ -22,6 +22,8 @@ public final class ApplicationProcess {
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";
     /** What the withdrawal reports to the cycle ({@link #CYCLE_MESSAGE}): a phase may be complete without it. */
     public static final String REPORT_WITHDRAWN = "ApplicationWithdrawn";
+    /** The applicant changed the sent application before the deadline: its dossier is made and checked again. */
+    public static final String MESSAGE_APPLICATION_CHANGED = "ApplicationChanged";
     /** The applicant has answered a coordinator's question. */
     public static final String MESSAGE_CLARIFICATION_ANSWERED = "ClarificationAnswered";
     /** A coordinator decides an unclear case. */
@@ -30,7 +32,7 @@ public final class ApplicationProcess {
     public static final String TASK_CHECK_REDACTION = "Task_CheckRedaction";
 
     public static final List<String> MESSAGES = List.of(MESSAGE_REVIEW_PHASE_STARTED, MESSAGE_RESULT_ANNOUNCED,
-            MESSAGE_WITHDRAWAL_REQUESTED, MESSAGE_CLARIFICATION_ANSWERED);
+            MESSAGE_WITHDRAWAL_REQUESTED, MESSAGE_CLARIFICATION_ANSWERED, MESSAGE_APPLICATION_CHANGED);
     public static final List<String> ERRORS = List.of();
     public static final List<String> ELEMENTS = List.of(TASK_CHECK_ELIGIBILITY, TASK_CHECK_REDACTION);
 

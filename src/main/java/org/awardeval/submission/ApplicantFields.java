@@ -64,6 +64,7 @@ public final class ApplicantFields {
         labels.put("withdrawal", "Withdrawal");
         labels.put("answer", "Your answer");
         labels.put("team", "Team");
+        labels.put("change", "A change");
         return Collections.unmodifiableMap(labels);
     }
 }

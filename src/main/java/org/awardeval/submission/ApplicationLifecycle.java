@@ -51,6 +51,20 @@ public class ApplicationLifecycle {
         move(applicationId, ApplicationStatus.REVIEWED);
     }
 
+    /**
+     * The applicant changed the application before the deadline: its dossier is made and checked again, so it is no
+     * longer ready for the reviews. Refused when it is not waiting for the reviews or at its redaction check.
+     */
+    public void changed(long applicationId) {
+        if (applications.move(applicationId, List.of(ApplicationStatus.READY, ApplicationStatus.ELIGIBLE), ApplicationStatus.ELIGIBLE) == 0) {
+            throw new ValidationException(List.of(new FieldError("change", switch (applications.get(applicationId).status()) {
+                case SUBMITTED -> "is possible once the award office has checked the application's eligibility";
+                case WITHDRAWN -> "is not possible: the application has been withdrawn";
+                default -> "is no longer possible: the reviews have started";
+            })));
+        }
+    }
+
     /** The chair has decided: no application of the call can be withdrawn any more. */
     public int decided(long callId) {
         return applications.moveAllOfCall(callId, ApplicationStatus.REVIEWED, ApplicationStatus.DECIDED);

@@ -154,6 +154,30 @@ public class ApplicationRepository {
                 .param("from", from.stream().map(Enum::name).toList()).update();
     }
 
+    /** A sent application's earlier text, as its applicant may read it again. */
+    public record Version(int version, String title, String summary, String description, OffsetDateTime savedAt) {
+    }
+
+    /** Keeps the application's texts as they are now as its next version; returns the number given. */
+    int keepVersion(long id, OffsetDateTime at) {
+        int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM application_version WHERE application_id = ?").param(id)
+                .query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO application_version (application_id, version, title, summary, description, saved_at)
+                SELECT id, ?, title, summary, description, ? FROM application WHERE id = ?""").params(next, at, id).update();
+        return next;
+    }
+
+    public List<Version> versions(long id) {
+        return jdbc.sql("SELECT version, title, summary, description, saved_at FROM application_version WHERE application_id = ? ORDER BY version")
+                .param(id).query(Version.class).list();
+    }
+
+    void updateCase(long id, String title, String summary, String description) {
+        jdbc.sql("UPDATE application SET title = ?, summary = ?, description = ? WHERE id = ?").params(title, summary, description, id)
+                .update();
+    }
+
     void updateTexts(long id, String summary, String description) {
         jdbc.sql("UPDATE application SET summary = ?, description = ? WHERE id = ?").params(summary, description, id).update();
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.demo.SampleData;
 import org.awardeval.mail.OutboxRepository;
+import org.awardeval.process.ApplicationProcess;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
@@ -75,7 +76,7 @@ class ApplicationProcessTest {
         assertThat(dossiers.find(stored.id()).orElseThrow().summary()).isEqualTo("The university trained lecturers.");
         assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("dossierSummary", "originalSummary");
         driver.runJobs();
-        assertThat(instance).isWaitingAt("Event_ReviewPhaseStarted");
+        assertThat(instance).isWaitingFor(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED);
         assertThat(applications.get(submission.applicationId()).status()).isEqualTo(ApplicationStatus.READY);
     }
 
@@ -108,7 +109,7 @@ class ApplicationProcessTest {
                 Map.of("coordinatorDecision", "ELIGIBLE", "coordinatorReason", "A consortium of universities"));
         assertThat(instance).hasPassed("Task_AnonymiseDossier").isWaitingAt("Task_CheckRedaction");
         driver.confirmRedactions(callId);
-        assertThat(instance).isWaitingAt("Event_ReviewPhaseStarted");
+        assertThat(instance).isWaitingFor(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED);
         assertThat(applications.get(submission.applicationId()).eligibilityReason()).isEqualTo("A consortium of universities");
     }
 

@@ -254,6 +254,25 @@ class ApplicationPathTest {
     }
 
     @Test
+    void aChangeBeforeTheReviewsMakesTheDossierAgainForANewCheck() throws Exception {
+        ProcessInstance application = start();
+        complete(task(application));
+        execute(job("Task_ReportSettled", application));
+        assertThat(application).isWaitingFor(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED, ApplicationProcess.MESSAGE_APPLICATION_CHANGED);
+        engine.getRuntimeService().createMessageCorrelation(ApplicationProcess.MESSAGE_APPLICATION_CHANGED)
+                .processInstanceId(application.getId()).correlate();
+        assertThat(application).isWaitingAt(ApplicationProcess.TASK_CHECK_REDACTION);
+        // Changed again during the check: the check starts over on a new dossier.
+        engine.getRuntimeService().createMessageCorrelation(ApplicationProcess.MESSAGE_APPLICATION_CHANGED)
+                .processInstanceId(application.getId()).correlate();
+        verify(anonymise, times(3)).execute(any());
+        complete(task(application));
+        execute(job("Task_ReportSettled", application));
+        verify(report, times(2)).execute(any());
+        assertThat(application).isWaitingFor(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED);
+    }
+
+    @Test
     void aDoubtfulCaseTheCoordinatorRefusesEndsIneligible() throws Exception {
         factsGiven = facts(true, true, "OTHER");
         ProcessInstance application = start();
