@@ -8,11 +8,11 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Every *Test class, in one JVM sharing one application context, while the *IT classes, each needing a JVM of its
- * own, run beside it in the second fork (see surefire in pom.xml). The judges' scans run first, then the classes in
- * the order of their names, the same on every machine ({@link org.awardeval.support.ScansFirst}).
+ * own, run beside it in the second fork (see surefire in pom.xml). The classes run in the order of their names, the
+ * same on every machine.
  */
 @Suite
-@ConfigurationParameter(key = "junit.jupiter.testclass.order.default", value = "org.awardeval.support.ScansFirst")
+@ConfigurationParameter(key = "junit.jupiter.testclass.order.default", value = "org.junit.jupiter.api.ClassOrderer$ClassName")
 @SelectPackages("org.awardeval")
 @IncludeClassNamePatterns(".*Test")
 @ExcludeTags("own-jvm")

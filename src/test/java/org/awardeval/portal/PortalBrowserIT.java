@@ -3,13 +3,16 @@ package org.awardeval.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.util.Map;
 import org.awardeval.demo.SampleData;
+import org.awardeval.process.ApplicationProcess;
 import org.awardeval.support.Axe;
 import org.awardeval.support.Browser;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.OwnJvm;
 import org.awardeval.support.TestMailServer;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -51,6 +54,7 @@ class PortalBrowserIT {
 
     @LocalServerPort int port;
     @Autowired InProcessCycle driver;
+    @Autowired TaskService taskService;
 
     @Test
     void anApplicantWritesInTwoSessionsSendsAndFollowsTheCycle() throws Exception {
@@ -183,6 +187,44 @@ class PortalBrowserIT {
         assertThat(confirmations(code)).isOne();
     }
 
+    @Test
+    void anApplicantAnswersTheQuestionTheMailBroughtAndTheCoordinatorGetsTheCheckBack() throws Exception {
+        long callId = driver.openCall("Portal question " + System.nanoTime());
+        String code = driver.submit(callId, SampleData.form("Open Learning Circle pq", "OTHER", "Kenya", "MC", "Achieng Otieno", EMAIL, true))
+                .code();
+        String check = taskService.createTaskQuery().processInstanceBusinessKey(code)
+                .taskDefinitionKey(ApplicationProcess.TASK_CHECK_ELIGIBILITY).singleResult().getId();
+        driver.completeAs(CycleDriver.COORDINATOR, check, Map.of("coordinatorDecision", "ASK",
+                "coordinatorReason", "Which universities belong to the circle?", ApplicationProcess.CLARIFICATION_DAYS, 5L));
+        driver.runJobs();
+        // The question arrives by e-mail, with the way to the portal.
+        long end = System.nanoTime() + 30_000_000_000L;
+        String question = null;
+        while (question == null && System.nanoTime() < end) {
+            for (var message : smtp.getReceivedMessages()) {
+                if (message.getSubject().contains("a question about your application " + code)) {
+                    question = SignInMails.text(message);
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(question).contains("Which universities belong to the circle?", "/portal/applications/" + code);
+
+        try (Browser browser = Browser.open("http://localhost:" + port, 390, 844)) {
+            signIn(browser, 1);
+            browser.click(By.partialLinkText("Open Learning Circle pq"));
+            assertThat(status(browser)).isEqualTo("Question for you");
+            Axe.assertAccessible(browser, "a question to answer");
+            browser.click(By.xpath("//button[normalize-space(.)='Send the answer']"));
+            assertThat(browser.visible(By.id("error-summary")).getText()).contains("Your answer is required");
+            browser.fill(By.id("answer"), "The universities of Nairobi, Kisumu and Eldoret.");
+            browser.click(By.xpath("//button[normalize-space(.)='Send the answer']"));
+            assertThat(browser.visible(By.cssSelector(".confirmation")).getText()).contains("Answer sent");
+        }
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(ApplicationProcess.TASK_CHECK_ELIGIBILITY)
+                .singleResult()).isNotNull();
+    }
+
     /** The withdrawal confirmations the applicant received for this application. */
     private static long confirmations(String code) throws Exception {
         long count = 0;
@@ -205,8 +247,11 @@ class PortalBrowserIT {
         browser.fill(By.id("email"), email);
         browser.click(By.xpath("//button[normalize-space(.)='Send me a sign-in link']"));
         heading(browser, "Check your e-mail");
+        Axe.assertAccessible(browser, "the page that says a link is on its way");
         String link = SignInMails.awaitLink(smtp, email, linkNumber);
         browser.driver().get(link);
+        heading(browser, "Sign in to the applicants' portal");
+        Axe.assertAccessible(browser, "the page the link opens");
         browser.click(By.xpath("//button[normalize-space(.)='Continue to your applications']"));
         heading(browser, "Your applications");
     }
