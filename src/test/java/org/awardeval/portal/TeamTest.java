@@ -32,7 +32,7 @@ class TeamTest {
         String draftPath = owner.post("/portal/calls/" + callId + "/drafts", Map.of()).headers().firstValue("Location").orElseThrow()
                 .replaceAll("^.*(/portal/)", "$1");
         owner.get(draftPath);
-        owner.post(draftPath, with(PortalSignInIT.complete("Teaching online, as the owner wrote it"), "action", "save"));
+        owner.post(draftPath, with(PortalIT.complete("Teaching online, as the owner wrote it"), "action", "save"));
 
         owner.get(draftPath);
         assertThat(owner.post(draftPath + "/team", Map.of("colleague", "not an address")).body())
@@ -49,13 +49,13 @@ class TeamTest {
         assertThat(colleague.get("/portal").body()).contains("Shared with you", "Teaching online, as the owner wrote it");
         String page = colleague.get(draftPath).body();
         assertThat(page).contains("You help", ownerEmail).doesNotContain(">Send the application<");
-        assertThat(colleague.post(draftPath, with(PortalSignInIT.complete("Teaching online, as the colleague improved it"), "action", "save"))
+        assertThat(colleague.post(draftPath, with(PortalIT.complete("Teaching online, as the colleague improved it"), "action", "save"))
                 .statusCode()).isEqualTo(302);
         assertThat(owner.get(draftPath).body()).contains("Teaching online, as the colleague improved it", "has joined");
 
         colleague.get(draftPath);
         HttpResponse<String> colleagueSends = colleague.post(draftPath,
-                with(PortalSignInIT.complete("Teaching online, as the colleague improved it"), "action", "submit"));
+                with(PortalIT.complete("Teaching online, as the colleague improved it"), "action", "submit"));
         assertThat(colleagueSends.body()).contains("Team members help write the application; only " + ownerEmail);
         colleague.get(draftPath);
         assertThat(colleague.post(draftPath + "/team", Map.of("colleague", "third@team.test")).body())
@@ -63,7 +63,7 @@ class TeamTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = ?").param(callId).query(Long.class).single()).isZero();
 
         owner.get(draftPath);
-        HttpResponse<String> sent = owner.post(draftPath, with(PortalSignInIT.complete("Teaching online, as the colleague improved it"),
+        HttpResponse<String> sent = owner.post(draftPath, with(PortalIT.complete("Teaching online, as the colleague improved it"),
                 "action", "submit"));
         String applicationPath = sent.headers().firstValue("Location").orElseThrow().replaceAll("^.*(/portal/)", "$1").replace("?submitted", "");
         colleague.get("/portal");
@@ -90,7 +90,7 @@ class TeamTest {
         owner.get(draftPath);
         assertThat(owner.post(draftPath + "/team/" + memberId + "/remove", Map.of()).statusCode()).isEqualTo(302);
         assertThat(removed.get(draftPath).statusCode()).isEqualTo(404);
-        assertThat(removed.post(draftPath + "/autosave", PortalSignInIT.complete("Written after removal")).statusCode()).isEqualTo(404);
+        assertThat(removed.post(draftPath + "/autosave", PortalIT.complete("Written after removal")).statusCode()).isEqualTo(404);
         assertThat(removed.get("/portal").body()).doesNotContain("Shared with you");
 
         // Fifteen days on, the second invitation has not been taken up.
@@ -102,6 +102,6 @@ class TeamTest {
     }
 
     private static Map<String, String> with(Map<String, String> fields, String name, String value) {
-        return PortalSignInIT.with(fields, name, value);
+        return PortalIT.with(fields, name, value);
     }
 }

@@ -49,7 +49,7 @@ class VersionTest {
         assertThat(status(code)).isEqualTo("READY");
 
         HttpResponse<String> changed = applicant.post("/portal/applications/" + code + "/change", Map.of("title",
-                "Online teaching in three regions", "summary", "Teachers learn online.", "description", "A second description."));
+                "Online teaching in three regions", "summary", "Teachers learn online.", "description", "At Lakeside University vt, a second description."));
         assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("?changed");
         assertThat(status(code)).isEqualTo("ELIGIBLE");
         Task check = redactionCheck(code);
@@ -58,14 +58,15 @@ class VersionTest {
         // A second change while the office checks the first: the check starts again on the newest text.
         applicant.get("/portal/applications/" + code);
         applicant.post("/portal/applications/" + code + "/change", Map.of("title", "Online teaching across three regions",
-                "summary", "Teachers learn online.", "description", "A third description."));
+                "summary", "Teachers learn online.", "description", "At Lakeside University vt, a third description."));
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code).list()).singleElement()
                 .satisfies(task -> assertThat(taskService.getVariable(task.getId(), ApplicationProcess.DOSSIER_DESCRIPTION).toString())
-                        .startsWith("A third description."));
+                        .startsWith("At [organisation], a third description."));
         // The same text again is no change and no version.
         applicant.get("/portal/applications/" + code);
         assertThat(applicant.post("/portal/applications/" + code + "/change", Map.of("title", "Online teaching across three regions",
-                "summary", "Teachers learn online.", "description", "A third description.")).headers().firstValue("Location").orElseThrow())
+                "summary", "Teachers learn online.", "description", "At Lakeside University vt, a third description.")).headers()
+                .firstValue("Location").orElseThrow())
                 .doesNotContain("?changed");
         String page = applicant.get("/portal/applications/" + code).body();
         assertThat(page).contains("Earlier versions", "Version 1, replaced on", "Version 2, replaced on");

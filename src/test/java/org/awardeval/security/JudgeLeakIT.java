@@ -16,6 +16,7 @@ import org.awardeval.submission.StoredApplication;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.awardeval.support.InProcessCycle;
+import org.awardeval.support.OwnJvm;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,9 +37,10 @@ import org.springframework.http.ResponseEntity;
  * their XML, deployments, filters), Tasklist's own API with a browser session, and the application's API. No answer
  * may contain any application's organisation, contact or e-mail address; a planted leak is found.
  */
+@OwnJvm
 @H2Test
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JudgeLeakTest {
+class JudgeLeakIT {
 
     @Autowired TestRestTemplate rest;
     @Autowired InProcessCycle driver;
