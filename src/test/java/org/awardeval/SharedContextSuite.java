@@ -8,7 +8,7 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Every *Test class, in one JVM sharing one application context, while the *IT classes, each needing a JVM of its
- * own, run beside it in the second fork (see surefire in pom.xml). The classes run in the order of their names, the
+ * own, run beside it in the other forks (see surefire in pom.xml). The classes run in the order of their names, the
  * same on every machine.
  */
 @Suite
