@@ -2,7 +2,6 @@ package org.awardeval.submission;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
@@ -53,8 +52,8 @@ public class ChangeService {
         String newTitle = checks.text(ApplicationProcess.TITLE, title, true, 300);
         String newSummary = checks.text(ApplicationProcess.SUMMARY, summary, true, 2000);
         String newDescription = checks.text(ApplicationProcess.DESCRIPTION, description, true, 20000);
-        limit(checks, ApplicationProcess.SUMMARY, newSummary, call.summaryWords());
-        limit(checks, ApplicationProcess.DESCRIPTION, newDescription, call.descriptionWords());
+        SubmissionService.words(checks, ApplicationProcess.SUMMARY, newSummary, call.summaryWords());
+        SubmissionService.words(checks, ApplicationProcess.DESCRIPTION, newDescription, call.descriptionWords());
         if (call.status() != CallStatus.OPEN) {
             checks.fail("change", "is no longer possible: the call has closed");
         } else if (!OffsetDateTime.now().isBefore(call.submissionDeadline())) {
@@ -77,12 +76,5 @@ public class ChangeService {
                     "is not possible at this moment: the award office is handling the application; please answer its question or try again later")));
         }
         return true;
-    }
-
-    private static void limit(FieldChecks checks, String field, String text, int most) {
-        int count = SubmissionService.wordCount(text);
-        if (count > most) {
-            checks.fail(field, String.format(Locale.ENGLISH, "has %,d words; at most %,d are allowed", count, most));
-        }
     }
 }

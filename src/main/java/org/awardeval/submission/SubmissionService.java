@@ -188,7 +188,8 @@ public class SubmissionService {
         return text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 
-    private static void words(FieldChecks checks, String field, String text, int most) {
+    /** Fails the field when its text is longer than the call's limit in words. */
+    static void words(FieldChecks checks, String field, String text, int most) {
         int count = wordCount(text);
         if (count > most) {
             checks.fail(field, String.format(Locale.ENGLISH, "has %,d words; at most %,d are allowed", count, most));
