@@ -1,7 +1,6 @@
 package org.awardeval.clarification;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.awardeval.mail.OutboxRepository.Notification;
 import org.awardeval.mail.OutboxRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-import org.springframework.core.env.Environment;
+import org.awardeval.web.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /** The applicant's e-mails about a question: the question itself and one reminder, each once whatever the retries. */
@@ -26,15 +25,15 @@ class ClarificationMails {
     private final CallRepository calls;
     private final OutboxRepository outbox;
     private final MailTemplates templates;
-    private final Environment environment;
+    private final PublicLinks links;
 
     ClarificationMails(ApplicationRepository applications, CallRepository calls, OutboxRepository outbox, MailTemplates templates,
-            Environment environment) {
+            PublicLinks links) {
         this.applications = applications;
         this.calls = calls;
         this.outbox = outbox;
         this.templates = templates;
-        this.environment = environment;
+        this.links = links;
     }
 
     void asked(Clarification question) {
@@ -47,13 +46,13 @@ class ClarificationMails {
 
     /** The deadline as the applicant reads it: in the call's time zone, with the zone named. */
     static String due(Clarification question, AwardCall call) {
-        return READABLE.format(question.dueAt().atZoneSameInstant(ZoneId.of(call.timeZone()))) + " " + call.timeZone();
+        return call.inCallTime(question.dueAt());
     }
 
     private void send(Clarification question, String kindPrefix, String template, String subject) {
         StoredApplication application = applications.get(question.applicationId());
         AwardCall call = calls.get(application.callId());
-        String link = environment.getProperty("award.public-url", "http://localhost:8080") + "/portal/applications/" + application.code();
+        String link = links.to("/portal/applications/" + application.code());
         MailTemplates.Rendered mail = templates.render(template, Map.of("contactName", application.contactName(), "code", application.code(),
                 "title", application.title(), "callName", call.name(), "question", question.question(), "due", due(question, call),
                 "link", link));

@@ -9,7 +9,7 @@ import org.awardeval.call.AwardCall;
 import org.awardeval.mail.MailTemplates;
 import org.awardeval.mail.OutboxRepository.PersonalMail;
 import org.awardeval.mail.OutboxRepository;
-import org.springframework.core.env.Environment;
+import org.awardeval.web.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /** The e-mail that invites a colleague to help write a draft. */
@@ -20,16 +20,16 @@ class Invitations {
 
     private final OutboxRepository outbox;
     private final MailTemplates templates;
-    private final Environment environment;
+    private final PublicLinks links;
 
-    Invitations(OutboxRepository outbox, MailTemplates templates, Environment environment) {
+    Invitations(OutboxRepository outbox, MailTemplates templates, PublicLinks links) {
         this.outbox = outbox;
         this.templates = templates;
-        this.environment = environment;
+        this.links = links;
     }
 
     void send(String owner, String colleague, AwardCall call, OffsetDateTime expires) {
-        String link = environment.getProperty("award.public-url", "http://localhost:8080") + PortalSecurity.HOME;
+        String link = links.to(PortalSecurity.HOME);
         MailTemplates.Rendered mail = templates.render("invitation", Map.of("owner", owner, "callName", call.name(), "link", link,
                 "expires", READABLE.format(expires.atZoneSameInstant(ZoneId.of(call.timeZone())))));
         outbox.insert(new PersonalMail("INVITE", colleague, owner + " invites you to help with an application to " + call.name(),

@@ -119,10 +119,8 @@ class PortalController {
             String code = portal.submit(email, id);
             return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?submitted";
         } catch (ValidationException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
             DraftView view = portal.draft(email, id);
-            prepare(view, email, view.draft().fields(), errors, model);
+            prepare(view, email, view.draft().fields(), e.byField(), model);
             model.addAttribute("saved", true);
             return "portal/draft";
         }
@@ -134,10 +132,8 @@ class PortalController {
             portal.invite(applicant.getName(), id, colleague);
             return "redirect:" + PortalSecurity.HOME + "/drafts/" + id + "?invited";
         } catch (ValidationException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
             DraftView view = portal.draft(applicant.getName(), id);
-            prepare(view, applicant.getName(), view.draft().fields(), errors, model);
+            prepare(view, applicant.getName(), view.draft().fields(), e.byField(), model);
             model.addAttribute("colleague", colleague);
             return "portal/draft";
         }
@@ -220,11 +216,9 @@ class PortalController {
     /** The application's page again, with what was refused next to the fields and what was typed kept. */
     private String refusedOnPage(String code, ValidationException e, Map<String, String> typed, Principal applicant, Model model,
             HttpServletResponse response) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         application(code, null, null, null, null, applicant, model);
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", e.byField());
         model.addAttribute("fields", typed);
         return "portal/application";
     }

@@ -19,6 +19,7 @@ import org.awardeval.mail.MailTemplates.Rendered;
 import org.awardeval.mail.MailTemplates;
 import org.awardeval.mail.OutboxRepository.PersonalMail;
 import org.awardeval.mail.OutboxRepository;
+import org.awardeval.web.PublicLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,11 +70,14 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
     private final OutboxRepository outbox;
     private final MailTemplates templates;
     private final Environment environment;
+    private final PublicLinks links;
     private final Clock clock;
     private final Cache<String, Bucket> byAddress;
     private final Cache<String, Bucket> byClient;
 
-    SignInLinks(Limits limits, OutboxRepository outbox, MailTemplates templates, Environment environment, ObjectProvider<Clock> clock) {
+    SignInLinks(Limits limits, OutboxRepository outbox, MailTemplates templates, Environment environment, PublicLinks links,
+            ObjectProvider<Clock> clock) {
+        this.links = links;
         this.limits = limits;
         this.outbox = outbox;
         this.templates = templates;
@@ -108,7 +112,7 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken token) throws IOException {
-        String link = UriComponentsBuilder.fromUriString(publicUrl()).path(PortalSecurity.CONFIRM)
+        String link = UriComponentsBuilder.fromUriString(links.to(PortalSecurity.CONFIRM))
                 .queryParam("token", token.getTokenValue()).build().toUriString();
         Rendered mail = templates.render("sign-in", Map.of("link", link, "minutes", limits.lifetime().toMinutes()));
         outbox.insert(new PersonalMail("SIGN_IN", token.getUsername(), "Your sign-in link to the award's applicants' portal",
@@ -127,11 +131,6 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
         }
         String clean = email.strip().toLowerCase(Locale.ROOT);
         return clean.length() <= 254 && ADDRESS.matcher(clean).matches() ? clean : null;
-    }
-
-    /** Links are built on the configured address, never on the request's Host header, which the requester chooses. */
-    private String publicUrl() {
-        return environment.getProperty("award.public-url", "http://localhost:8080");
     }
 
     private Bucket bucket(Cache<String, Bucket> buckets, String key, int capacity) {

@@ -60,7 +60,7 @@ class PublicFormController {
                 Submission submission = submissions.submitByApplicant(callId, form);
                 return "redirect:/calls/" + callId + "/apply/done?reference=" + submission.code();
             } catch (ValidationException e) {
-                e.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+                errors.putAll(e.byField());
             }
         }
         prepare(callId, model, fields, errors);

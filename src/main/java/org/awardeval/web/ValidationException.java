@@ -1,6 +1,8 @@
 package org.awardeval.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Bad input: every problem names its field. Nothing has been written when this is thrown. */
@@ -18,5 +20,12 @@ public class ValidationException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The problems by field, in order, a field's several problems joined: what a form shows beside each field. */
+    public Map<String, String> byField() {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+        return byField;
     }
 }
