@@ -60,3 +60,33 @@
   window.addEventListener('pagehide', save);
   document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { save(); } });
 }());
+
+// A file over its slot's size is refused before it is sent: the applicant does not wait for an upload that must fail.
+(function () {
+  'use strict';
+  document.querySelectorAll('input[type="file"][data-max-bytes]').forEach(function (input) {
+    var upload = document.getElementById(input.getAttribute('form'));
+    if (!upload) { return; }
+    upload.addEventListener('submit', function (event) {
+      var file = input.files && input.files[0];
+      var error = document.getElementById('error-' + upload.id.replace('upload-', '')) || document.createElement('p');
+      var message = null;
+      if (!file) {
+        message = 'Choose a file first.';
+      } else if (file.size > Number(input.dataset.maxBytes)) {
+        message = input.dataset.slotLabel + ': the file has ' + (file.size / 1048576).toFixed(1) + ' MB; at most '
+          + (Number(input.dataset.maxBytes) / 1048576).toFixed(0) + ' MB are taken.';
+      }
+      if (message) {
+        event.preventDefault();
+        error.id = 'error-' + upload.id.replace('upload-', '');
+        error.className = 'error';
+        error.setAttribute('role', 'alert');
+        error.textContent = message;
+        if (!error.parentNode) { input.parentNode.appendChild(error); }
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+      }
+    });
+  });
+}());

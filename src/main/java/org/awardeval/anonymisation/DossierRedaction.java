@@ -32,8 +32,17 @@ final class DossierRedaction {
 
     /** The redaction rules for this applicant: its names, partners and people. */
     static Redactor redactor(StoredApplication application, Map<String, String> extraFacts) {
-        List<String> people = new ArrayList<>(List.of(application.contactName()));
-        List<String> aliases = new ArrayList<>(Redactor.domainAliases(application.contactEmail()));
+        return redactor(application.organisationName(), application.contactName(), application.contactEmail(), application.partners(),
+                extraFacts);
+    }
+
+    static Redactor redactor(String organisation, String contactName, String contactEmail, String partnerList,
+            Map<String, String> extraFacts) {
+        List<String> people = new ArrayList<>();
+        if (contactName != null) {
+            people.add(contactName);
+        }
+        List<String> aliases = new ArrayList<>(Redactor.domainAliases(contactEmail));
         extraFacts.forEach((fact, value) -> {
             if (ALIAS_FACTS.contains(fact)) {
                 aliases.addAll(split(value));
@@ -41,9 +50,9 @@ final class DossierRedaction {
                 people.addAll(split(value));
             }
         });
-        List<String> partners = application.partners() == null ? List.of()
-                : Arrays.stream(application.partners().split("[;,\\n]")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-        return new Redactor(new Redactor.Identity(application.organisationName(), aliases, partners, people));
+        List<String> partners = partnerList == null ? List.of()
+                : Arrays.stream(partnerList.split("[;,\\n]")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return new Redactor(new Redactor.Identity(organisation, aliases, partners, people));
     }
 
     private static List<String> split(String value) {

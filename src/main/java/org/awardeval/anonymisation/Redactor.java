@@ -144,6 +144,46 @@ final class Redactor {
         return found;
     }
 
+    /** One place where a text names the applicant: what kind of identifier, and the words as they stand. */
+    public record Finding(String kind, String words) {
+    }
+
+    /**
+     * Every identifier in a text, in the order of {@link #identifiersIn}, each with the words that make it one; for
+     * documents, where the applicant must find them to remove them.
+     */
+    public List<Finding> findings(String text) {
+        List<Finding> found = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return found;
+        }
+        matches(EMAIL_PATTERN, text, "an e-mail address", found);
+        matches(URL_PATTERN, text, "a web address", found);
+        Matcher domains = DOMAIN_PATTERN.matcher(text);
+        while (domains.find()) {
+            if (isDomain(domains.group(1)) && found.stream().noneMatch(f -> f.words().contains(domains.group(1)))) {
+                found.add(new Finding("a web address", domains.group()));
+            }
+        }
+        Matcher phones = PHONE_PATTERN.matcher(text);
+        while (phones.find()) {
+            if (!replacePhones(phones.group()).equals(phones.group())) {
+                found.add(new Finding("a phone number", phones.group().strip()));
+            }
+        }
+        organisationPatterns.forEach(p -> matches(p, text, "the organisation's name", found));
+        partnerPatterns.forEach(p -> matches(p, text, "a partner's name", found));
+        fullNamePatterns.forEach(p -> matches(p, text, "a person's name", found));
+        return found;
+    }
+
+    private static void matches(Pattern pattern, String text, String kind, List<Finding> found) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(new Finding(kind, matcher.group()));
+        }
+    }
+
     /**
      * The names an e-mail address gives its organisation: "aurora-ai" and "aurora ai" for someone@mail.aurora-ai.de,
      * the label before the public suffix. None for a mail service's address.

@@ -72,6 +72,17 @@ public class AssignmentRepository {
                 .single();
     }
 
+    /**
+     * The application's code when this user reviews it (an open or done assignment); empty for anyone else, and once
+     * the assignment was reassigned or the application withdrawn.
+     */
+    public java.util.Optional<String> reviewedBy(String judgeUserId, long applicationId) {
+        return jdbc.sql("""
+                SELECT s.application_code FROM assignment s JOIN judge j ON j.id = s.judge_id
+                WHERE j.user_id = ? AND s.application_id = ? AND s.status IN ('OPEN', 'DONE')""")
+                .params(judgeUserId, applicationId).query(String.class).optional();
+    }
+
     /** A judge's reviews in a call: done, open, and open past their due date. */
     public record JudgeProgress(String code, String name, long done, long open, long overdue) {
     }

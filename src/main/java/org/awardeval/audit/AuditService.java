@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.awardeval.call.CallRepository;
-import org.awardeval.deliberation.PanelRepository;
 import org.awardeval.deliberation.PanelRepository.Ballot;
-import org.awardeval.deliberation.ResultRepository;
+import org.awardeval.deliberation.PanelRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
+import org.awardeval.deliberation.ResultRepository;
+import org.awardeval.documents.DocumentEvent;
+import org.awardeval.documents.Documents;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ReviewProcess;
@@ -46,9 +48,11 @@ class AuditService {
     private final ApplicationRepository applications;
     private final ReviewRepository reviews;
     private final ResultRepository results;
+    private final Documents documents;
 
     AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, ApplicationRepository applications,
-            ReviewRepository reviews, ResultRepository results) {
+            ReviewRepository reviews, ResultRepository results, Documents documents) {
+        this.documents = documents;
         this.results = results;
         this.calls = calls;
         this.panel = panel;
@@ -79,6 +83,11 @@ class AuditService {
                         decision.getDecisionDefinitionName(), code, outputs.toString()));
             }
         });
+        Map<Long, String> codes = new HashMap<>();
+        for (DocumentEvent e : documents.events(callId)) {
+            String code = e.applicationId() == null ? null : codes.computeIfAbsent(e.applicationId(), id -> applications.get(id).code());
+            entries.add(new Entry(e.at(), e.actor(), e.step(), code, "document " + e.documentId() + (e.detail() == null ? "" : ": " + e.detail())));
+        }
         if (call.announcedAt() != null) {
             entries.add(new Entry(call.announcedAt(), SYSTEM, "Announce the results", null, "results announced to every applicant"));
         }

@@ -1,13 +1,12 @@
 package org.awardeval.dashboard;
 
 import java.io.IOException;
-import java.util.List;
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.awardeval.security.ApiSecurity;
+import org.awardeval.security.CamundaSessionFilter;
 import org.awardeval.security.Groups;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -17,15 +16,10 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The dashboard is for coordinators and administrators, who sign in with their Camunda user: on the dashboard's own
@@ -70,32 +64,6 @@ class DashboardSecurity {
                 AuthenticationUtil.updateSession(session, authentications);
             }
             super.onAuthenticationSuccess(request, response, authentication);
-        }
-    }
-
-    /** Signs in, for this request, a user who logged in to Camunda's webapps in the same session. */
-    static final class CamundaSessionFilter extends OncePerRequestFilter {
-
-        private final String engineName;
-
-        CamundaSessionFilter(String engineName) {
-            this.engineName = engineName;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            HttpSession session = request.getSession(false);
-            SecurityContext context = SecurityContextHolder.getContext();
-            if (session != null && (context.getAuthentication() == null || !context.getAuthentication().isAuthenticated())) {
-                Authentication camunda = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
-                if (camunda instanceof UserAuthentication user && user.getGroupIds() != null) {
-                    List<SimpleGrantedAuthority> roles = user.getGroupIds().stream()
-                            .map(group -> new SimpleGrantedAuthority(ApiSecurity.ROLE_PREFIX + group)).toList();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, roles));
-                }
-            }
-            chain.doFilter(request, response);
         }
     }
 }

@@ -3,11 +3,15 @@ package org.awardeval.demo;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.awardeval.assignment.JudgeService;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.call.CallService;
 import org.awardeval.deliberation.PanelService;
+import org.awardeval.documents.DocumentSlot;
+import org.awardeval.documents.Documents;
+import org.awardeval.documents.IdentityRules;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
@@ -41,9 +45,18 @@ class DemoSeeder {
     private final PanelService panel;
     private final TaskService taskService;
     private final IdentityService identityService;
+    private final Documents documents;
+
+    /** What the demo call asks for: a case report, photographs, a video. */
+    static final List<DocumentSlot> DEMO_SLOTS = List.of(
+            new DocumentSlot("caseReport", "Case report", DocumentSlot.Kind.PDF, true, 1, 10L * 1024 * 1024, 20),
+            new DocumentSlot("photographs", "Photographs", DocumentSlot.Kind.IMAGES, false, 5, 5L * 1024 * 1024, null),
+            new DocumentSlot("video", "Video", DocumentSlot.Kind.LINK, false, 1, 0, null));
 
     DemoSeeder(AccessSetup access, JudgeService judges, CallService callService, CallRepository calls,
-            SubmissionService submissions, PanelService panel, TaskService taskService, IdentityService identityService) {
+            SubmissionService submissions, PanelService panel, TaskService taskService, IdentityService identityService,
+            Documents documents) {
+        this.documents = documents;
         this.panel = panel;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -70,8 +83,20 @@ class DemoSeeder {
         long callId = callService.open(new CallRequest(DEMO_CALL,
                 "IIOE Ecosystem-driven Promising Practices: Empowering Workforce, Innovation, and Collaboration", "PA25",
                 now.plusDays(30), now.plusDays(60), 3, 3, "chair"));
+        documents.defineSlots(callId, DEMO_SLOTS);
         List<ApplicationForm> forms = SampleData.applications();
-        forms.forEach(form -> submissions.submit(callId, form));
+        for (int i = 0; i < forms.size(); i++) {
+            ApplicationForm form = forms.get(i);
+            // The last report names its organisation: its redaction check, left open, shows what the identity check finds.
+            byte[] report = SampleDocuments.caseReport(form, i == forms.size() - 1);
+            List<Documents.Inspected> checked = documents.check(callId, List.of(new Documents.Upload("caseReport",
+                    "case-report.pdf", report)), Map.of(), new IdentityRules.Applicant(form.organisationName(), form.contactName(),
+                    form.contactEmail(), form.partners(), Map.of()));
+            submissions.submit(callId, form, false, stored -> {
+                documents.keepSent(callId, stored.id(), checked, "applicant " + stored.contactEmail());
+                return documents.startVariables(callId, stored.id());
+            });
+        }
         int open = releaseRedactionChecks(callId);
         LOG.info("Demo cycle '{}' (call {}) is open with {} applications, {} redaction checks open; log in as 'coordinator' / '{}'",
                 DEMO_CALL, callId, forms.size(), open, pw);

@@ -1,19 +1,25 @@
 package org.awardeval.portal;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.OrganisationType;
 import org.awardeval.clarification.ClarificationService;
 import org.awardeval.portal.PortalService.DraftView;
 import org.awardeval.submission.ApplicantFields;
+import org.awardeval.web.ApiErrors;
 import org.awardeval.web.NotFoundException;
+import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
@@ -27,6 +33,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The applicants' pages. Who acts is the signed-in address; what they act on is looked up as theirs or not found. */
 @Controller
@@ -90,7 +98,7 @@ class PortalController {
 
     @GetMapping(PortalSecurity.HOME + "/drafts/{id}")
     String draft(@PathVariable long id, @RequestParam(required = false) String saved, @RequestParam(required = false) String invited,
-            Principal applicant, Model model) {
+            @RequestParam(required = false) String uploaded, Principal applicant, Model model) {
         DraftView view = portal.draft(applicant.getName(), id);
         if (view.draft().submitted() && view.owner()) {
             return "redirect:" + PortalSecurity.HOME + "/applications/" + view.draft().applicationCode();
@@ -103,6 +111,7 @@ class PortalController {
         prepare(view, applicant.getName(), view.draft().fields(), Map.of(), model);
         model.addAttribute("saved", saved != null);
         model.addAttribute("invited", invited != null);
+        model.addAttribute("uploaded", uploaded);
         return "portal/draft";
     }
 
@@ -145,6 +154,69 @@ class PortalController {
         return "redirect:" + PortalSecurity.HOME + "/drafts/" + id;
     }
 
+    /** A file for one of the call's documents; refused with the slot's name and the reason, nothing kept. */
+    @PostMapping(path = PortalSecurity.HOME + "/drafts/{id}/documents/{slot}", consumes = "multipart/form-data")
+    String upload(@PathVariable long id, @PathVariable String slot, @RequestParam(name = "file", required = false) MultipartFile file,
+            Principal applicant, Model model, HttpServletResponse response) {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new ValidationException(List.of(new FieldError(slot, "Choose a file first")));
+            }
+            portal.upload(applicant.getName(), id, slot, file.getOriginalFilename(), file.getBytes());
+            return "redirect:" + PortalSecurity.HOME + "/drafts/" + id + "?uploaded=" + slot + "#documents";
+        } catch (IOException e) {
+            return refusedOnDraft(id, new ValidationException(List.of(new FieldError(slot, "The file did not arrive completely; "
+                    + "upload it again"))), applicant, model, response);
+        } catch (ValidationException e) {
+            return refusedOnDraft(id, e, applicant, model, response);
+        }
+    }
+
+    /** A file over the server's limit is refused before it is read: the page says so beside its slot. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletRequest request, Principal applicant, Model model, HttpServletResponse response) {
+        Matcher path = UPLOAD_PATH.matcher(request.getRequestURI());
+        if (applicant == null || !path.matches()) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            model.addAttribute("message", "The file is larger than " + ApiErrors.UPLOAD_LIMIT + ", the most a document may have.");
+            return "portal/problem";
+        }
+        String slot = path.group(2);
+        String view = refusedOnDraft(Long.parseLong(path.group(1)), new ValidationException(List.of(new FieldError(slot,
+                "The file is larger than " + ApiErrors.UPLOAD_LIMIT + ", the most a document may have; nothing was kept"))), applicant, model,
+                response);
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        return view;
+    }
+
+    private static final Pattern UPLOAD_PATH = Pattern.compile(".*/portal/drafts/(\\d{1,18})/documents/([a-zA-Z0-9]{1,40})$");
+
+    /** A link (a video) for one of the call's documents. */
+    @PostMapping(PortalSecurity.HOME + "/drafts/{id}/documents/{slot}/link")
+    String link(@PathVariable long id, @PathVariable String slot, @RequestParam(required = false) String address, Principal applicant,
+            Model model, HttpServletResponse response) {
+        try {
+            portal.link(applicant.getName(), id, slot, address);
+            return "redirect:" + PortalSecurity.HOME + "/drafts/" + id + "?uploaded=" + slot + "#documents";
+        } catch (ValidationException e) {
+            model.addAttribute("address", address);
+            return refusedOnDraft(id, e, applicant, model, response);
+        }
+    }
+
+    @PostMapping(PortalSecurity.HOME + "/drafts/{id}/documents/remove/{documentId}")
+    String removeDocument(@PathVariable long id, @PathVariable long documentId, Principal applicant) {
+        portal.removeDocument(applicant.getName(), id, documentId);
+        return "redirect:" + PortalSecurity.HOME + "/drafts/" + id + "#documents";
+    }
+
+    private String refusedOnDraft(long id, ValidationException e, Principal applicant, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        DraftView view = portal.draft(applicant.getName(), id);
+        prepare(view, applicant.getName(), view.draft().fields(), e.byField(), model);
+        return "portal/draft";
+    }
+
     /** Saves as the applicant types (portal.js); answers when it was kept. */
     @PostMapping(PortalSecurity.HOME + "/drafts/{id}/autosave")
     @ResponseBody
@@ -162,6 +234,7 @@ class PortalController {
         PortalService.Followed followed = portal.application(applicant.getName(), code)
                 .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
         model.addAttribute("followed", followed);
+        model.addAttribute("documents", portal.documentsOf(followed.application()));
         model.addAttribute("submitted", submitted != null);
         model.addAttribute("withdrawn", withdrawn != null);
         model.addAttribute("answered", answered != null);
@@ -260,5 +333,6 @@ class PortalController {
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);
         model.addAttribute("labels", ApplicantFields.LABELS);
+        model.addAttribute("docs", portal.documents(email, view.draft().id()));
     }
 }

@@ -13,6 +13,10 @@ import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
 import org.awardeval.clarification.ClarificationService.OpenQuestion;
 import org.awardeval.clarification.ClarificationService;
+import org.awardeval.documents.DocumentSlot;
+import org.awardeval.documents.Documents.Checked;
+import org.awardeval.documents.Documents;
+import org.awardeval.documents.IdentityRules;
 import org.awardeval.portal.DraftRepository.Draft;
 import org.awardeval.portal.DraftRepository.Member;
 import org.awardeval.process.ApplicationProcess;
@@ -86,11 +90,13 @@ class PortalService {
     private final ClarificationService clarifications;
     private final Invitations invitations;
     private final ChangeService changes;
+    private final Documents documents;
     private final Clock clock;
 
     PortalService(DraftRepository drafts, CallRepository calls, ApplicationRepository applications, ReviewRepository reviews,
             SubmissionService submissions, WithdrawalService withdrawals, ClarificationService clarifications, Invitations invitations,
-            ChangeService changes, ObjectProvider<Clock> clock) {
+            ChangeService changes, Documents documents, ObjectProvider<Clock> clock) {
+        this.documents = documents;
         this.changes = changes;
         this.invitations = invitations;
         this.withdrawals = withdrawals;
@@ -208,9 +214,76 @@ class PortalService {
                 f.get(ApplicationProcess.TITLE), f.get(ApplicationProcess.SUMMARY), f.get(ApplicationProcess.DESCRIPTION), educators,
                 f.get(ApplicationProcess.OUTCOMES), f.get(ApplicationProcess.PARTNERS), "on".equals(f.get(ApplicationProcess.CONSENT)),
                 null, null);
-        Submission submission = submissions.submitByApplicant(draft.callId(), form);
+        // The documents the call needs are reported with the fields' problems, all at once.
+        List<FieldError> missing = documents.missing(draft.callId(), documents.ofDraft(draft.callId(), id).stream()
+                .map(Checked::document).toList());
+        Submission submission;
+        try {
+            submission = submissions.submit(draft.callId(), form, true, stored -> {
+                if (!missing.isEmpty()) {
+                    throw new ValidationException(List.of());
+                }
+                documents.attach(id, stored.id());
+                return documents.startVariables(draft.callId(), stored.id());
+            });
+        } catch (ValidationException e) {
+            List<FieldError> errors = new ArrayList<>(e.errors());
+            errors.addAll(missing);
+            throw new ValidationException(errors);
+        }
         drafts.markSubmitted(id, email, submission.code(), now());
         return submission.code();
+    }
+
+    /** The documents the call asks for, and those the draft holds with what their check found. */
+    record DraftDocuments(List<DocumentSlot> slots, List<Checked> held) {
+
+        public List<Checked> in(String slot) {
+            return held.stream().filter(c -> c.slot().code().equals(slot)).toList();
+        }
+    }
+
+    DraftDocuments documents(String email, long id) {
+        DraftView view = draft(email, id);
+        return new DraftDocuments(documents.slots(view.draft().callId()), documents.ofDraft(view.draft().callId(), id));
+    }
+
+    /** Checks and keeps a file for the draft, searched for the names the draft gives as it was last saved. */
+    @Transactional
+    Checked upload(String email, long id, String slot, String fileName, byte[] bytes) {
+        DraftView view = editable(email, id);
+        return documents.uploadToDraft(view.draft().callId(), id, new Documents.Upload(slot, fileName, bytes), email, identity(view));
+    }
+
+    @Transactional
+    Checked link(String email, long id, String slot, String address) {
+        DraftView view = editable(email, id);
+        return documents.linkInDraft(view.draft().callId(), id, slot, address, email, identity(view));
+    }
+
+    @Transactional
+    void removeDocument(String email, long id, long documentId) {
+        editable(email, id);
+        documents.removeFromDraft(id, documentId, email);
+    }
+
+    private DraftView editable(String email, long id) {
+        DraftView view = draft(email, id);
+        if (view.draft().submitted()) {
+            throw new ValidationException(List.of(new FieldError("document", "cannot be changed: the application has been sent")));
+        }
+        return view;
+    }
+
+    private static IdentityRules.Applicant identity(DraftView view) {
+        Map<String, String> f = view.draft().fields();
+        return new IdentityRules.Applicant(f.get(ApplicationProcess.ORGANISATION_NAME), f.get(ApplicationProcess.CONTACT_NAME),
+                view.draft().ownerEmail(), f.get(ApplicationProcess.PARTNERS), Map.of());
+    }
+
+    /** The documents of a sent application, as its applicant sees them. */
+    List<Checked> documentsOf(StoredApplication application) {
+        return documents.ofApplication(application.callId(), application.id());
     }
 
     /** Withdraws the applicant's application, with their reason; refused once the chair has decided. */

@@ -65,6 +65,14 @@ public final class ApplicationProcess {
     public static final String CYCLE_MESSAGE = "cycleMessage";
     public static final String DESCRIPTION = "description";
     public static final String DOSSIER_DESCRIPTION = "dossierDescription";
+    /** The application's documents as links for the award office (eligibility and redaction checks). */
+    public static final String DOCUMENT_LIST = "documentList";
+    /** What the redaction check found in the documents, and whether the facts left single the dossier out. */
+    public static final String DOCUMENT_REPORT = "documentReport";
+    public static final String UNIQUENESS_WARNING = "uniquenessWarning";
+    /** The redaction check's choices: withhold documents that still name the applicant; generalise singling facts. */
+    public static final String WITHHOLD_NAMING_DOCUMENTS = "withholdNamingDocuments";
+    public static final String GENERALISE_FACTS = "generaliseFacts";
     public static final String DOSSIER_SUMMARY = "dossierSummary";
     public static final String DOSSIER_TITLE = "dossierTitle";
     public static final String DUPLICATE = "duplicate";
@@ -95,7 +103,7 @@ public final class ApplicationProcess {
             List.of(CYCLE_MESSAGE, NOTIFICATION_KIND),
             Map.of("eligibility-check", List.of(COORDINATOR_DECISION, COORDINATOR_REASON, CLARIFICATION_DAYS),
                     "redaction-check", List.of(DOSSIER_TITLE, DOSSIER_SUMMARY, DOSSIER_DESCRIPTION, REDACTION_DECISION, COORDINATOR_REASON,
-                            CLARIFICATION_DAYS)));
+                            CLARIFICATION_DAYS, WITHHOLD_NAMING_DOCUMENTS, GENERALISE_FACTS)));
 
     private ApplicationProcess() {
     }

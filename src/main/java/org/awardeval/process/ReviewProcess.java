@@ -33,6 +33,8 @@ public final class ReviewProcess {
     public static final String CONFLICT_DECLARED = "conflictDeclared";
     public static final String CONFLICT_REASON = "conflictReason";
     public static final String DOSSIER_DESCRIPTION = "dossierDescription";
+    /** The released documents as links the judge opens (each download checks their assignment). */
+    public static final String DOSSIER_DOCUMENTS = "dossierDocuments";
     public static final String DOSSIER_SUMMARY = "dossierSummary";
     public static final String DOSSIER_TITLE = "dossierTitle";
     public static final String GRACE_ENDS_AT = "graceEndsAt";

@@ -1,14 +1,17 @@
 package org.awardeval.review;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.stream.Collectors;
-import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
-import org.awardeval.assignment.AssignmentRepository;
+import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
+import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.Category;
 import org.awardeval.call.Rubric;
+import org.awardeval.documents.Documents;
+import org.awardeval.documents.StoredDocument;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.process.ReviewProcess;
 import org.awardeval.settings.AwardProperties;
@@ -27,9 +30,11 @@ class LoadDossierDelegate implements JavaDelegate {
     private final DossierRepository dossiers;
     private final AwardProperties properties;
     private final CallRepository calls;
+    private final Documents documents;
 
     LoadDossierDelegate(AssignmentRepository assignments, DossierRepository dossiers, AwardProperties properties,
-            CallRepository calls) {
+            CallRepository calls, Documents documents) {
+        this.documents = documents;
         this.calls = calls;
         this.assignments = assignments;
         this.dossiers = dossiers;
@@ -71,5 +76,21 @@ class LoadDossierDelegate implements JavaDelegate {
         execution.setVariable(ReviewProcess.DOSSIER_TITLE, dossier.title());
         execution.setVariable(ReviewProcess.DOSSIER_SUMMARY, dossier.summary());
         execution.setVariable(ReviewProcess.DOSSIER_DESCRIPTION, dossier.description());
+        execution.setVariable(ReviewProcess.DOSSIER_DOCUMENTS, documentLinks(assignment));
+    }
+
+    /** The released documents as links; the file names applicants gave are left out (they may name them). */
+    private String documentLinks(AssignmentView assignment) {
+        List<StoredDocument> released = documents.released(assignment.applicationId());
+        if (released.isEmpty()) {
+            return "None.";
+        }
+        StringBuilder links = new StringBuilder();
+        for (StoredDocument d : released) {
+            String label = documents.slotOf(assignment.callId(), d.slotCode()).label();
+            links.append("- ").append(d.isLink() ? label + ": " + d.link().replaceAll("[\\[\\]()<>]", "")
+                    : "[" + label + "](/documents/" + d.id() + ")" + (d.pages() == null ? "" : " (" + d.pages() + " pages)")).append('\n');
+        }
+        return links.toString();
     }
 }

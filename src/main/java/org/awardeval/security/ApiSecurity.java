@@ -12,11 +12,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The application's own endpoints. The API authenticates with HTTP Basic against the engine's users and groups; the
@@ -46,7 +46,8 @@ public class ApiSecurity {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/calls/*/applications").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/calls/*", "/api/calls/*/results", "/api/calls/*/results.csv").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/calls/*", "/api/calls/*/results", "/api/calls/*/results.csv",
+                                "/api/calls/*/document-slots").permitAll()
                         // Deploying the server's folder now is an operator's action; process owners propose changes.
                         .requestMatchers("/api/processes/deploy").hasAnyRole(Groups.COORDINATORS, Groups.ADMINS)
                         .requestMatchers("/api/processes", "/api/processes/**").hasAnyRole(Groups.PROCESS_OWNERS, Groups.COORDINATORS, Groups.ADMINS)

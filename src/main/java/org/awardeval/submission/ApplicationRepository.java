@@ -1,7 +1,5 @@
 package org.awardeval.submission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -88,6 +88,10 @@ public class ApplicationRepository {
 
     public StoredApplication get(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(ApplicationRepository::map).single();
+    }
+
+    public Optional<StoredApplication> find(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(ApplicationRepository::map).optional();
     }
 
     public List<StoredApplication> byCallAndStatus(long callId, ApplicationStatus status) {

@@ -1,7 +1,7 @@
 package org.awardeval.submission;
 
 /** An application submitted through the JSON API; it is submitted now, whatever the client says. */
-record ApplicationRequest(String organisationName, String organisationType, String country, String categoryCode,
+public record ApplicationRequest(String organisationName, String organisationType, String country, String categoryCode,
         String contactName, String contactEmail, String title, String summary, String description, Integer educatorsReached,
         String outcomes, String partners, Boolean consent) {
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
@@ -47,13 +48,24 @@ public class SubmissionService {
      */
     @Transactional
     public Submission submit(long callId, ApplicationForm form) {
-        return submit(callId, form, Channel.API);
+        return submit(callId, form, Channel.API, stored -> Map.of());
     }
 
     /** As {@link #submit(long, ApplicationForm)}, from an applicant's own form: incomplete applications are refused. */
     @Transactional
     public Submission submitByApplicant(long callId, ApplicationForm form) {
-        return submit(callId, form, Channel.APPLICANT);
+        return submit(callId, form, Channel.APPLICANT, stored -> Map.of());
+    }
+
+    /**
+     * As {@link #submit(long, ApplicationForm)} or, {@code byApplicant}, as {@link #submitByApplicant}, with what else
+     * belongs to the application (its documents) kept by {@code beforeStart} after it is stored and before its process
+     * starts; the variables it returns start the process too. Nothing is kept when it throws.
+     */
+    @Transactional
+    public Submission submit(long callId, ApplicationForm form, boolean byApplicant,
+            Function<StoredApplication, Map<String, Object>> beforeStart) {
+        return submit(callId, form, byApplicant ? Channel.APPLICANT : Channel.API, beforeStart);
     }
 
     /**
@@ -63,21 +75,24 @@ public class SubmissionService {
      */
     @Transactional
     public Submission record(long callId, ApplicationForm form) {
-        return submit(callId, form, Channel.RECEIVED);
+        return submit(callId, form, Channel.RECEIVED, stored -> Map.of());
     }
 
     /** Who sends: the API, an applicant on their own form, or the office recording what came another way. */
     private enum Channel { API, APPLICANT, RECEIVED }
 
-    private Submission submit(long callId, ApplicationForm form, Channel channel) {
+    private Submission submit(long callId, ApplicationForm form, Channel channel,
+            Function<StoredApplication, Map<String, Object>> beforeStart) {
         var existing = applications.findSame(callId, form.organisationName(), form.country(), form.title(), form.contactEmail());
         if (existing.isPresent()) {
             return new Submission(existing.get().id(), existing.get().code(), true);
         }
         StoredApplication stored = store(callId, form, channel);
+        Map<String, Object> variables = new HashMap<>(identityVariables(stored));
+        variables.putAll(beforeStart.apply(stored));
         runtimeService.createProcessInstanceByKey(ApplicationProcess.KEY)
                 .businessKey(stored.code())
-                .setVariables(identityVariables(stored))
+                .setVariables(variables)
                 .execute();
         return new Submission(stored.id(), stored.code(), false);
     }

@@ -14,10 +14,12 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** Every rejection of the API says which field is wrong and why: {"message": …, "errors": [{"field", "message"}]}. */
 @RestControllerAdvice(basePackages = "org.awardeval")
-class ApiErrors {
+public class ApiErrors {
 
     public static Map<String, Object> body(String message, List<FieldError> errors) {
         return Map.of("message", message, "errors", errors);
@@ -58,6 +60,23 @@ class ApiErrors {
         }
         return false;
     }
+
+    /** A file over the server's upload limit; nothing of it was kept. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body("The upload is too large",
+                List.of(new FieldError("file", "is larger than " + UPLOAD_LIMIT + ", the most a document may have; nothing was kept"))));
+    }
+
+    /** A multipart body that cannot be read. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> badMultipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(body("The request body cannot be read",
+                List.of(new FieldError("body", "is not a complete multipart/form-data body"))));
+    }
+
+    /** The server's limit for one uploaded file (spring.servlet.multipart.max-file-size), in words. */
+    public static final String UPLOAD_LIMIT = "25 MB";
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> badPath(MethodArgumentTypeMismatchException e) {

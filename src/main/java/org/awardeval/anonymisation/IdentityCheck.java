@@ -1,0 +1,31 @@
+package org.awardeval.anonymisation;
+
+import java.util.Map;
+import org.awardeval.documents.IdentityRules;
+import org.awardeval.submission.ApplicationRepository;
+import org.awardeval.submission.StoredApplication;
+import org.springframework.stereotype.Component;
+
+/** The redaction's rules for texts that are checked rather than redacted, such as the text of documents. */
+@Component
+class IdentityCheck implements IdentityRules {
+
+    private final ApplicationRepository applications;
+
+    IdentityCheck(ApplicationRepository applications) {
+        this.applications = applications;
+    }
+
+    @Override
+    public Finder of(Applicant applicant) {
+        Redactor redactor = DossierRedaction.redactor(applicant.organisation(), applicant.contactName(), applicant.contactEmail(),
+                applicant.partners(), applicant.extraFacts() == null ? Map.of() : applicant.extraFacts());
+        return text -> redactor.findings(text).stream().map(f -> new Match(f.kind(), f.words())).toList();
+    }
+
+    @Override
+    public Finder ofApplication(long applicationId) {
+        StoredApplication a = applications.get(applicationId);
+        return of(new Applicant(a.organisationName(), a.contactName(), a.contactEmail(), a.partners(), applications.extraFacts(applicationId)));
+    }
+}
