@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The redaction's rules for texts that are checked rather than redacted, such as the text of documents. */
 @Component
-class IdentityCheck implements IdentityRules {
+public class IdentityCheck implements IdentityRules {
 
     private final ApplicationRepository applications;
 
@@ -18,6 +18,11 @@ class IdentityCheck implements IdentityRules {
 
     @Override
     public Finder of(Applicant applicant) {
+        return finder(applicant);
+    }
+
+    /** The search for one applicant's identifiers, without the application's stored facts (for benchmarks and tools). */
+    public static Finder finder(Applicant applicant) {
         Redactor redactor = DossierRedaction.redactor(applicant.organisation(), applicant.contactName(), applicant.contactEmail(),
                 applicant.partners(), applicant.extraFacts() == null ? Map.of() : applicant.extraFacts());
         return text -> redactor.findings(text).stream().map(f -> new Match(f.kind(), f.words())).toList();

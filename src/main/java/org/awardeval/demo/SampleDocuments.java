@@ -20,16 +20,16 @@ public final class SampleDocuments {
     }
 
     /**
-     * A case report of the application; {@code naming} puts the organisation's name in a closing line and the contact
-     * person as the PDF's author, as a report written without thinking of anonymity does.
+     * A case report of the application: its title, what the report covers and its outcome figures. {@code naming}
+     * adds a closing line with the organisation's name and makes the contact person the PDF's author, as a report
+     * written without thinking of anonymity does.
      */
     public static byte[] caseReport(ApplicationForm form, boolean naming) {
         List<String> lines = new ArrayList<>();
         lines.add("Case report: " + form.title());
         lines.add("");
-        lines.addAll(wrap(form.summary(), 90));
-        lines.add("");
-        lines.addAll(wrap(form.description(), 90));
+        lines.addAll(wrap("This report describes the case: the need it answered, how it was organised, whom it reached and what "
+                + "changed for the educators who took part. Annexes give the course outlines and the evaluation forms.", 90));
         if (form.outcomes() != null) {
             lines.add("");
             lines.addAll(wrap("Outcomes: " + form.outcomes(), 90));

@@ -175,7 +175,7 @@ public class Documents {
     public List<FieldError> missing(long callId, List<StoredDocument> documents) {
         return repository.slots(callId).stream().filter(DocumentSlot::required)
                 .filter(s -> documents.stream().noneMatch(d -> d.slotCode().equals(s.code())))
-                .map(s -> new FieldError(s.code(), "is needed: " + s.label() + " (" + s.rules() + ")")).toList();
+                .map(s -> new FieldError(s.code(), s.label() + " is needed (" + s.rules() + ")")).toList();
     }
 
     /** A sent draft's documents become the application's ({@link #missing} says first whether any is lacking). */
@@ -213,7 +213,7 @@ public class Documents {
         for (DocumentSlot slot : repository.slots(callId)) {
             if (slot.required() && checked.stream().noneMatch(c -> c.slot().code().equals(slot.code()))
                     && errors.stream().noneMatch(e -> e.field().equals(slot.code()))) {
-                errors.add(new FieldError(slot.code(), "is needed: " + slot.label() + " (" + slot.rules() + ")"));
+                errors.add(new FieldError(slot.code(), slot.label() + " is needed (" + slot.rules() + ")"));
             }
         }
         if (!errors.isEmpty()) {

@@ -157,7 +157,7 @@ class DocumentsTest {
         ResponseEntity<Map> missing = send(app, Map.of("video", List.of("ftp://example.org/film")));
         assertThat(messages(missing)).containsExactlyInAnyOrder(
                 "video: Video: needs a web address starting with https://, for example https://video.example.org/watch?v=abc",
-                "caseReport: is needed: Case report (PDF, at most 10 MB and 20 pages)");
+                "caseReport: Case report is needed (PDF, at most 10 MB and 20 pages)");
         ResponseEntity<Map> unknown = send(app, Map.of("caseReport", List.of(file("r.pdf", report())), "budget",
                 List.of(file("b.pdf", report()))));
         assertThat(messages(unknown)).containsExactly("budget: is not a document this call asks for");

@@ -1,16 +1,19 @@
 package org.awardeval.portal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.icegreen.greenmail.util.GreenMail;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import com.icegreen.greenmail.util.GreenMail;
 import org.awardeval.demo.SampleData;
+import org.awardeval.documents.DocumentSlot;
+import org.awardeval.documents.Documents;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.support.Axe;
 import org.awardeval.support.Browser;
@@ -18,6 +21,7 @@ import org.awardeval.support.CycleDriver;
 import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.MovableClock;
 import org.awardeval.support.OwnJvm;
+import org.awardeval.support.TestDocuments;
 import org.awardeval.support.TestMailServer;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The applicants' portal where applicants meet it, in one application context with a mail server in the test.
@@ -74,6 +80,7 @@ class PortalIT {
     @Autowired MovableClock clock;
     @Autowired InProcessCycle driver;
     @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
 
     @Test
     void aLinkSignsInOnceAndNoLongerOnceItHasExpired() throws Exception {
@@ -283,6 +290,9 @@ class PortalIT {
     void anApplicantWritesInTwoSessionsSendsAndFollowsTheCycle() throws Exception {
         String callName = "Portal cycle " + System.nanoTime();
         long callId = driver.openCall(callName);
+        documents.defineSlots(callId, List.of(
+                new DocumentSlot("caseReport", "Case report", DocumentSlot.Kind.PDF, true, 1, 10L << 20, 20),
+                new DocumentSlot("photographs", "Photographs", DocumentSlot.Kind.IMAGES, false, 5, 5L << 20, null)));
         SampleData.sixEligible("pb").forEach(form -> driver.submit(callId, form));
 
         try (Browser phone = Browser.open("http://localhost:" + port, 390, 844)) {
@@ -330,8 +340,36 @@ class PortalIT {
 
             desk.click(By.xpath("//button[normalize-space(.)='Send the application']"));
             String problems = desk.visible(By.id("error-summary")).getText();
-            assertThat(problems).contains("Please correct 1 field", "Consent is needed: tick the box to agree");
+            assertThat(problems).contains("Please correct 2 fields", "Consent is needed: tick the box to agree",
+                    "Case report is needed (PDF, at most 10 MB and 20 pages)");
             Axe.assertAccessible(desk, "an application with errors");
+
+            // The report she uploads names the university on its first page: she is shown where, and replaces it.
+            Path naming = Files.createTempFile("report", ".pdf");
+            Files.write(naming, TestDocuments.pdf(List.of("Case report", "Online teaching in three regions",
+                    "Results after two years", "Written by the e-learning unit of Lakeside University."), "Amina Mensah"));
+            desk.driver().findElement(By.id("file-caseReport")).sendKeys(naming.toString());
+            desk.click(By.xpath("//button[@form='upload-caseReport']"));
+            String slot = desk.visible(By.id("caseReport")).getText();
+            assertThat(slot).contains("This file names you where judges would read it:",
+                    "page 1, line 4: the organisation's name (\u201cLakeside University\u201d)",
+                    "the document's properties (Author): a person's name (\u201cAmina Mensah\u201d), removed from the judges' copy");
+            Axe.assertAccessible(desk, "a document that names its applicant");
+            desk.keepPage("portal-document-names-applicant");
+            desk.click(By.xpath("//div[@id='caseReport']//button[normalize-space(.)='Remove']"));
+            Path anonymised = Files.createTempFile("report", ".pdf");
+            Files.write(anonymised, TestDocuments.pdf(List.of("Case report", "Online teaching in three regions",
+                    "Written by the e-learning unit of [our university]."), null));
+            desk.driver().findElement(By.id("file-caseReport")).sendKeys(anonymised.toString());
+            desk.click(By.xpath("//button[@form='upload-caseReport']"));
+            assertThat(desk.visible(By.id("caseReport")).getText()).contains("Checked: it does not name you.")
+                    .doesNotContain("names you where");
+            Path program = Files.createTempFile("photo", ".jpg");
+            Files.write(program, TestDocuments.program());
+            desk.driver().findElement(By.id("file-photographs")).sendKeys(program.toString());
+            desk.click(By.xpath("//button[@form='upload-photographs']"));
+            assertThat(desk.visible(By.cssSelector("#photographs .error")).getText())
+                    .isEqualTo("Photographs: the file is not a JPEG or PNG image (its content is a program)");
 
             desk.click(By.id("consent"));
             desk.click(By.xpath("//button[normalize-space(.)='Send the application']"));

@@ -50,7 +50,7 @@ final class AppNode implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** Waits until the engine REST API answers (401 without credentials means it is up). */
+    /** Waits until the application says it is ready: its users, groups and processes are set up (not just Tomcat). */
     void awaitReady(Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
@@ -58,9 +58,9 @@ final class AppNode implements AutoCloseable {
                 throw new IllegalStateException("Node " + name + " stopped; its log: " + tail());
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(url("/engine-rest/engine")).toURL().openConnection();
+                HttpURLConnection connection = (HttpURLConnection) URI.create(url("/actuator/health/readiness")).toURL().openConnection();
                 connection.setConnectTimeout(500);
-                if (connection.getResponseCode() > 0) {
+                if (connection.getResponseCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -1,22 +1,33 @@
 package org.awardeval.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.awardeval.call.CallService;
 import org.awardeval.demo.SampleData;
+import org.awardeval.documents.DocumentSlot;
+import org.awardeval.documents.Documents;
+import org.awardeval.documents.IdentityRules;
+import org.awardeval.process.ReviewProcess;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
+import org.awardeval.submission.SubmissionService;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.OwnJvm;
+import org.awardeval.support.TestDocuments;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -28,8 +39,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The realistic demo applications under review; every judge asks everything a judge can ask: the engine's REST API
@@ -47,6 +62,9 @@ class JudgeLeakIT {
     @Autowired ApplicationRepository applications;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
+    @Autowired Documents documents;
+    @Autowired SubmissionService submissions;
+    @Autowired JdbcClient jdbc;
 
     long callId;
     List<String> secrets;
@@ -54,7 +72,23 @@ class JudgeLeakIT {
     @BeforeAll
     void reviewPhaseOfTheDemoApplications() {
         callId = driver.openCall("Leak test " + System.nanoTime());
-        SampleData.applications().forEach(form -> driver.submit(callId, form));
+        documents.defineSlots(callId, List.of(
+                new DocumentSlot("caseReport", "Case report", DocumentSlot.Kind.PDF, true, 1, 10L << 20, 20),
+                new DocumentSlot("photographs", "Photographs", DocumentSlot.Kind.IMAGES, false, 5, 5L << 20, null)));
+        int n = 0;
+        for (var form : SampleData.applications()) {
+            // Each report and photograph carries its applicant's people in its metadata; the text names nobody.
+            List<Documents.Inspected> checked = documents.check(callId, List.of(
+                    new Documents.Upload("caseReport", form.organisationName() + ".pdf", TestDocuments.pdf(List.of("Case report " + ++n,
+                            "Mobile learning for teachers", "Results after a year"), form.contactName())),
+                    new Documents.Upload("photographs", "launch.jpg", TestDocuments.jpegWithGps(form.contactName(), 36.8, -1.3))),
+                    Map.of(), new IdentityRules.Applicant(form.organisationName(), form.contactName(), form.contactEmail(), form.partners(),
+                            Map.of()));
+            submissions.submit(callId, form, false, stored -> {
+                documents.keepSent(callId, stored.id(), checked, stored.contactEmail());
+                return documents.startVariables(callId, stored.id());
+            });
+        }
         driver.runJobs();
         for (Task check : taskService.createTaskQuery().taskDefinitionKey("Task_CheckEligibility").list()) {
             driver.completeAs(CycleDriver.COORDINATOR, check.getId(), Map.of("coordinatorDecision", "ELIGIBLE",
@@ -136,6 +170,31 @@ class JudgeLeakIT {
                 "/api/calls/" + callId + "/results", "/api/judges", "/api/panel-members")) {
             check(hits, answers, path, engine.getForEntity(path, String.class));
         }
+        // Documents: those of their reviews open, cleaned; every other is refused.
+        Set<String> theirs = new LinkedHashSet<>();
+        for (Map<?, ?> task : tasks) {
+            Object links = taskService.getVariable((String) task.get("id"), ReviewProcess.DOSSIER_DOCUMENTS);
+            Matcher link = Pattern.compile("/documents/\\d+").matcher(String.valueOf(links));
+            while (link.find()) {
+                theirs.add(link.group());
+            }
+        }
+        assertThat(theirs).as("documents of %s's reviews", judge).hasSize(tasks.length * 2);
+        for (Long id : jdbc.sql("SELECT id FROM document WHERE call_id = ?").param(callId).query(Long.class).list()) {
+            String path = "/documents/" + id;
+            ResponseEntity<byte[]> answer = engine.getForEntity(path, byte[].class);
+            if (theirs.contains(path)) {
+                assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+                check(hits, answers, path, ResponseEntity.ok(new String(answer.getBody(), StandardCharsets.ISO_8859_1)
+                        + text(answer.getBody())));
+            } else {
+                assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            }
+            // The link in the review form opens with the judge's Tasklist session, under the same rule.
+            assertThat(tasklist.get(path).getStatusCode()).as("%s in Tasklist's session", path)
+                    .isEqualTo(theirs.contains(path) ? HttpStatus.OK : HttpStatus.FORBIDDEN);
+            assertThat(engine.getForEntity(path + "/original", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        }
         // The applicants' portal knows no judge: neither their password nor their Tasklist session opens it.
         List<String> portal = new ArrayList<>(List.of("/portal", "/portal/drafts/1"));
         applications.byCall(callId).stream().limit(3).forEach(a -> portal.add("/portal/applications/" + a.code()));
@@ -144,6 +203,16 @@ class JudgeLeakIT {
             check(hits, answers, path, tasklist.get(path));
         }
         return new Scan(tasks.length, answers[0], hits);
+    }
+
+    /** A PDF's text and properties as a reader sees them; nothing for other files. */
+    private static String text(byte[] file) {
+        try (PDDocument pdf = Loader.loadPDF(file)) {
+            return new PDFTextStripper().getText(pdf) + pdf.getDocumentInformation().getMetadataKeys().stream()
+                    .map(pdf.getDocumentInformation()::getCustomMetadataValue).toList();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private void check(List<String> hits, int[] answers, String path, ResponseEntity<String> answer) {
