@@ -1,24 +1,29 @@
 package org.awardeval.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.util.List;
 import java.util.Map;
 import org.awardeval.demo.SampleData;
+import org.awardeval.documents.Documents;
 import org.awardeval.submission.ApplicationForm;
+import org.awardeval.submission.SubmissionService;
 import org.awardeval.support.Axe;
 import org.awardeval.support.Browser;
 import org.awardeval.support.Chromium;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.awardeval.support.InProcessCycle;
+import org.awardeval.support.TestDocuments;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Judges and coordinators at work in Tasklist, in Debian's Chromium. */
 @H2Test
@@ -29,6 +34,8 @@ class TasklistBrowserTest extends BrowserTestBase {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
+    @Autowired SubmissionService submissions;
 
     @Test
     void aJudgeScoresAnAnonymisedDossierAndTheTaskLeavesTheirList() throws Exception {
@@ -78,7 +85,10 @@ class TasklistBrowserTest extends BrowserTestBase {
         long callId = driver.openCall("Browser coordination");
         ApplicationForm doubtful = SampleData.form("Open Learning Collective", "OTHER", "Kenya", "MC", "Wanjiru Kamau",
                 "wanjiru@olc.test", true);
-        String code = driver.submit(callId, doubtful).code();
+        documents.defineSlots(callId, TestDocuments.SLOTS);
+        String code = TestDocuments.submit(documents, submissions, callId, doubtful, List.of(new Documents.Upload("caseReport",
+                "report.pdf", TestDocuments.pdf(List.of("Case report", "Lecturers certified in a year", "Open Learning Collective, 2025"),
+                        null)))).code();
         driver.runJobs();
 
         browser.camundaLogin("tasklist", CycleDriver.COORDINATOR, CycleDriver.PASSWORD);
@@ -102,11 +112,25 @@ class TasklistBrowserTest extends BrowserTestBase {
             return value.isEmpty() ? null : value;
         });
         assertThat(title).doesNotContain("Open Learning Collective");
+        assertThat(browser.visible(By.cssSelector(".fjs-form")).getText()).contains("Case report: report.pdf (PDF, 1 page",
+                "still names the applicant: page 1, line 3: the organisation's name (\u201cOpen Learning Collective\u201d)");
         browser.picture("coordinator-redaction-check", null);
         String corrected = "Micro-certification for lecturers at a learning collective";
         type("Title for the judges", corrected);
+        // Released as it is, the report would name the applicant to the judges: refused, naming where.
+        complete();
+        String refusal = browser.await(d -> {
+            String page = d.findElement(By.tagName("body")).getText();
+            return page.contains("Ask the applicant for an anonymised version") ? page : null;
+        });
+        assertThat(refusal).contains("Case report (report.pdf) still names the applicant: page 1, line 3").doesNotContain("Exception");
+        browser.driver().findElements(By.cssSelector(".page-notifications [ng-click^='removeNotification']")).forEach(WebElement::click);
+        browser.await(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
+        browser.script("arguments[0].click();", field("Withhold from the judges the documents"));
         complete();
         browser.await(d -> taskService.createTaskQuery().processInstanceBusinessKey(code).count() == 0);
+        assertThat(jdbc.sql("SELECT d.status FROM document d JOIN application a ON a.id = d.application_id WHERE a.code = ?").param(code)
+                .query(String.class).single()).isEqualTo("WITHHELD");
         driver.runJobs();
         assertThat(status(code)).isEqualTo("READY");
         assertThat(jdbc.sql("SELECT d.title FROM dossier d JOIN application a ON a.id = d.application_id WHERE a.code = ?")

@@ -62,6 +62,7 @@ class DocumentsTest {
     @Autowired TaskService taskService;
     @Autowired WithdrawalService withdrawals;
     @Autowired JdbcClient jdbc;
+    @Autowired DocumentKeeping keeping;
     @LocalServerPort int port;
 
     long callId;
@@ -311,6 +312,26 @@ class DocumentsTest {
             left -= n;
             return n;
         }
+    }
+
+    @Test
+    void aYearAfterTheAnnouncementTheBytesGoAndTheirTraceStays() {
+        send(application("Andes Virtual Institute", "Peru", "Lucia Quispe"), Map.of("caseReport", List.of(file("case.pdf", report()))));
+        long id = jdbc.sql("SELECT id FROM document WHERE call_id = ?").param(callId).query(Long.class).single();
+        keeping.forgetExpired();
+        assertThat(coordinator().getForEntity("/documents/" + id + "/original", byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        jdbc.sql("UPDATE award_call SET announced_at = ? WHERE id = ?").params(java.time.OffsetDateTime.now().minusDays(366), callId)
+                .update();
+        assertThat(keeping.forgetExpired()).isEqualTo(1);
+
+        assertThat(coordinator().getForEntity("/documents/" + id + "/original", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM document_content WHERE storage_key LIKE ?").param("doc-" + id + "-%").query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT sha256 FROM document WHERE id = ?").param(id).query(String.class).single()).hasSize(64);
+        List<Map<String, String>> audit = coordinator().getForObject("/api/calls/" + callId + "/audit", List.class);
+        assertThat(audit).extracting(e -> e.get("step")).contains("Document deleted after the retention period");
     }
 
     StoredApplication byOrganisation(String name) {

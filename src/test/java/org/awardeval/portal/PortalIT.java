@@ -350,18 +350,21 @@ class PortalIT {
                     "Results after two years", "Written by the e-learning unit of Lakeside University."), "Amina Mensah"));
             desk.driver().findElement(By.id("file-caseReport")).sendKeys(naming.toString());
             desk.click(By.xpath("//button[@form='upload-caseReport']"));
+            desk.await(d -> d.getCurrentUrl().contains("uploaded=caseReport") ? true : null);
             String slot = desk.visible(By.id("caseReport")).getText();
-            assertThat(slot).contains("This file names you where judges would read it:",
-                    "page 1, line 4: the organisation's name (\u201cLakeside University\u201d)",
-                    "the document's properties (Author): a person's name (\u201cAmina Mensah\u201d), removed from the judges' copy");
+            assertThat(slot).contains("report", ".pdf (PDF, 1 page, 1 KB)", "This file names you where judges would read it:",
+                    "page 1, line 4: the organisation's name (\u201cLakeside University\u201d)");
             Axe.assertAccessible(desk, "a document that names its applicant");
             desk.keepPage("portal-document-names-applicant");
             desk.click(By.xpath("//div[@id='caseReport']//button[normalize-space(.)='Remove']"));
+            desk.await(d -> d.findElements(By.cssSelector("#caseReport .card")).isEmpty() ? true : null);
             Path anonymised = Files.createTempFile("report", ".pdf");
             Files.write(anonymised, TestDocuments.pdf(List.of("Case report", "Online teaching in three regions",
                     "Written by the e-learning unit of [our university]."), null));
             desk.driver().findElement(By.id("file-caseReport")).sendKeys(anonymised.toString());
             desk.click(By.xpath("//button[@form='upload-caseReport']"));
+            desk.await(d -> d.getCurrentUrl().contains("uploaded=caseReport") && !d.findElements(By.cssSelector("#caseReport .card")).isEmpty()
+                    ? true : null);
             assertThat(desk.visible(By.id("caseReport")).getText()).contains("Checked: it does not name you.")
                     .doesNotContain("names you where");
             Path program = Files.createTempFile("photo", ".jpg");

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -30,11 +31,34 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.awardeval.demo.SampleDocuments;
+import org.awardeval.documents.DocumentSlot;
+import org.awardeval.documents.Documents;
+import org.awardeval.documents.IdentityRules;
+import org.awardeval.submission.ApplicationForm;
+import org.awardeval.submission.SubmissionService.Submission;
+import org.awardeval.submission.SubmissionService;
 
 /** Files as applicants send them, and as an attacker would: generated, so that each test says what it holds. */
 public final class TestDocuments {
 
     private TestDocuments() {
+    }
+
+    /** The demo call's slots: a case report (required), photographs, a video link. */
+    public static final List<DocumentSlot> SLOTS = List.of(
+            new DocumentSlot("caseReport", "Case report", DocumentSlot.Kind.PDF, true, 1, 10L << 20, 20),
+            new DocumentSlot("photographs", "Photographs", DocumentSlot.Kind.IMAGES, false, 5, 5L << 20, null),
+            new DocumentSlot("video", "Video", DocumentSlot.Kind.LINK, false, 1, 0, null));
+
+    /** Sends an application with its files, as the API does: checked first, kept before its process starts. */
+    public static Submission submit(Documents documents, SubmissionService submissions, long callId, ApplicationForm form,
+            List<Documents.Upload> files) {
+        List<Documents.Inspected> checked = documents.check(callId, files, Map.of(), new IdentityRules.Applicant(form.organisationName(),
+                form.contactName(), form.contactEmail(), form.partners(), Map.of()));
+        return submissions.submit(callId, form, false, stored -> {
+            documents.keepSent(callId, stored.id(), checked, stored.contactEmail());
+            return documents.startVariables(callId, stored.id());
+        });
     }
 
     /** A PDF with these lines of text (45 a page) and, when given, an author in its properties. */
@@ -100,8 +124,15 @@ public final class TestDocuments {
         }
     }
 
+    private static final Map<Integer, byte[]> BOMBS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A PDF of about a megabyte whose one page's content expands to {@code expandedMegabytes} when opened. */
     public static byte[] decompressionBomb(int expandedMegabytes) {
+        // Made once per size: compressing half a gigabyte takes seconds.
+        return BOMBS.computeIfAbsent(expandedMegabytes, TestDocuments::bomb).clone();
+    }
+
+    private static byte[] bomb(int expandedMegabytes) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
