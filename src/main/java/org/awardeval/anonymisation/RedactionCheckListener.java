@@ -46,7 +46,8 @@ class RedactionCheckListener implements TaskListener {
         String category = calls.categories(application.callId()).stream().filter(c -> c.code().equals(application.categoryCode()))
                 .map(Category::name).findFirst().orElse(application.categoryCode());
         task.setVariableLocal(ApplicationProcess.UNIQUENESS_WARNING, SinglingFacts.check(application,
-                dossier.title() + "\n" + dossier.summary() + "\n" + dossier.description(), category, applications.byCall(application.callId()))
+                dossier.title() + "\n" + dossier.summary() + "\n" + dossier.description(), category,
+                (sameCountry, sameType) -> applications.countAlike(application, sameCountry, sameType))
                 .map(w -> "**Singled out:** " + w.message()).orElse(""));
         task.getExecution().setVariable(ApplicationProcess.DOCUMENT_LIST, Documents.officeLinks(checked));
         task.getExecution().setVariable(ApplicationProcess.DOSSIER_TITLE, dossier.title());

@@ -13,7 +13,6 @@ import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.util.Region;
 import com.ibm.icu.util.ULocale;
 import org.awardeval.call.OrganisationType;
-import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
 
 /**
@@ -36,28 +35,27 @@ final class SinglingFacts {
             OrganisationType.ENTERPRISE, List.of("company", "enterprise", "start-up", "startup"),
             OrganisationType.INTERNATIONAL_ORGANISATION, List.of("international organisation", "international organization"));
     /** A figure of four or more digits, with or without thousands separators. */
-    private static final Pattern FIGURE = Pattern.compile("(?<![\\p{L}\\p{N}.,])\\d{1,3}(?:[,\u00a0 ]\\d{3})+(?![\\p{N}])|(?<![\\p{L}\\p{N}.,])\\d{4,}(?![\\p{N}])");
+    private static final Pattern FIGURE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,])\\d{1,3}(?:[,\u00a0 ]\\d{3})+(?![\\p{N}])|(?<![\\p{L}\\p{N}.,])\\d{4,}(?![\\p{N}])");
     private static final LocaleDisplayNames NAMES = LocaleDisplayNames.getInstance(ULocale.ENGLISH);
 
     private SinglingFacts() {
     }
 
-    static Optional<Warning> check(StoredApplication application, String dossierText, String categoryName, List<StoredApplication> call) {
+    /** How many other applications of the call share the category and, as asked, the country and the type. */
+    interface Peers {
+        long count(boolean sameCountry, boolean sameType);
+    }
+
+    static Optional<Warning> check(StoredApplication application, String dossierText, String categoryName, Peers peers) {
         String text = dossierText == null ? "" : dossierText;
         boolean country = mentions(text, application.country());
         OrganisationType type = type(application);
         boolean kind = type != null && TYPE_WORDS.getOrDefault(type, List.of()).stream().anyMatch(w -> mentions(text, w));
-        long peers = call.stream()
-                .filter(a -> a.id() != application.id())
-                .filter(a -> a.status() != ApplicationStatus.WITHDRAWN && a.status() != ApplicationStatus.INELIGIBLE)
-                .filter(a -> a.categoryCode().equals(application.categoryCode()))
-                .filter(a -> !country || a.country().equalsIgnoreCase(application.country()))
-                .filter(a -> !kind || application.organisationType().equals(a.organisationType()))
-                .count();
-        List<String> figures = figures(text);
-        if (peers > 0 || (!country && !kind)) {
+        if ((!country && !kind) || peers.count(country, kind) > 0) {
             return Optional.empty();
         }
+        List<String> figures = figures(text);
         List<String> facts = new ArrayList<>();
         facts.add("category (" + categoryName + ")");
         if (country) {
@@ -138,8 +136,8 @@ final class SinglingFacts {
         if (words == null || words.isBlank()) {
             return false;
         }
-        return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(words.strip()) + "(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                .matcher(text).find();
+        return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(words.strip()) + "(?![\\p{L}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
     }
 
     private static OrganisationType type(StoredApplication application) {

@@ -90,6 +90,28 @@ public class ApplicationRepository {
         return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(ApplicationRepository::map).single();
     }
 
+    /**
+     * How many other applications of the call, not withdrawn nor ineligible, share its category and, when given, its
+     * country (in any case) and its type of organisation.
+     */
+    public long countAlike(StoredApplication application, boolean sameCountry, boolean sameType) {
+        return jdbc.sql("SELECT COUNT(*) FROM application a JOIN organisation o ON o.id = a.organisation_id"
+                + " WHERE a.call_id = ? AND a.id <> ? AND a.category_code = ? AND a.status NOT IN ('WITHDRAWN', 'INELIGIBLE')"
+                + (sameCountry ? " AND LOWER(o.country) = LOWER(?)" : "") + (sameType ? " AND o.type = ?" : ""))
+                .params(alikeParams(application, sameCountry, sameType)).query(Long.class).single();
+    }
+
+    private static List<Object> alikeParams(StoredApplication application, boolean sameCountry, boolean sameType) {
+        List<Object> params = new java.util.ArrayList<>(List.of(application.callId(), application.id(), application.categoryCode()));
+        if (sameCountry) {
+            params.add(application.country());
+        }
+        if (sameType) {
+            params.add(application.organisationType());
+        }
+        return params;
+    }
+
     public Optional<StoredApplication> find(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(ApplicationRepository::map).optional();
     }

@@ -13,6 +13,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,8 +72,15 @@ public final class Browser implements AutoCloseable {
 
     public <T> T await(Function<WebDriver, T> condition) {
         // A page that draws an element again leaves stale references behind: look again on the next try.
-        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            // What the browser showed instead, so that a failure in CI says what happened.
+            String page = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("(no page)");
+            throw new TimeoutException(e.getMessage() + "\nThe browser was at " + driver.getCurrentUrl() + ", showing:\n"
+                    + (page.length() > 3000 ? page.substring(0, 3000) + "..." : page), e);
+        }
     }
 
     public WebElement visible(By by) {
