@@ -75,7 +75,9 @@ public final class DocumentBenchmark {
                     content.setLeading(9.5f);
                     content.newLineAtOffset(56, 400);
                     for (int line = 0; line < 40; line++) {
-                        content.showText("Page " + (p + 1) + ", line " + (line + 1) + ": teachers in three regions took part in "
+                        // Every fifth page names the applicant once, as drafts often do.
+                        content.showText(p % 5 == 4 && line == 20 ? "Written by the e-learning unit of Lakeside University of Technology."
+                                : "Page " + (p + 1) + ", line " + (line + 1) + ": teachers in three regions took part in "
                                 + "online courses, with mentors and weekly circles.");
                         content.newLine();
                     }
@@ -88,7 +90,7 @@ public final class DocumentBenchmark {
     }
 
     private static byte[] photo(Random random, long bytes) throws IOException {
-        int side = (int) Math.sqrt(bytes / 0.9);
+        int side = (int) Math.sqrt(bytes / 0.45);
         BufferedImage image = new BufferedImage(side, side * 3 / 4, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
