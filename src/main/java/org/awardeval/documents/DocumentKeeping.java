@@ -51,9 +51,12 @@ class DocumentKeeping {
                     OffsetDateTime announced = calls.milestones(id).announcedAt();
                     return announced != null && announced.isBefore(before);
                 }).toList();
-        List<StoredDocument> held = repository.holdingBytes(expired);
-        for (StoredDocument d : held) {
-            repository.forgetBytes(d.id());
+        int forgotten = 0;
+        for (StoredDocument d : repository.holdingBytes(expired)) {
+            if (!repository.forgetBytes(d.id())) {
+                continue;
+            }
+            forgotten++;
             repository.event(d.callId(), d.applicationId(), d.id(), "system", "Document deleted after the retention period",
                     "sha256 " + d.sha256());
             Documents.afterCommit(() -> {
@@ -61,6 +64,6 @@ class DocumentKeeping {
                 store.delete(d.cleanKey());
             });
         }
-        return held.size();
+        return forgotten;
     }
 }

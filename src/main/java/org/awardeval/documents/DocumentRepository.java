@@ -101,8 +101,10 @@ class DocumentRepository {
                 .param("calls", callIds).query(StoredDocument.class).list();
     }
 
-    void forgetBytes(long id) {
-        jdbc.sql("UPDATE document SET storage_key = NULL, clean_key = NULL, text = NULL WHERE id = ?").param(id).update();
+    /** Forgets where a document's bytes are; false when another run already has. */
+    boolean forgetBytes(long id) {
+        return jdbc.sql("UPDATE document SET storage_key = NULL, clean_key = NULL, text = NULL WHERE id = ? AND storage_key IS NOT NULL")
+                .param(id).update() == 1;
     }
 
     void event(long callId, Long applicationId, long documentId, String actor, String step, String detail) {

@@ -228,6 +228,21 @@ public class Documents {
         return inspected.stream().map(i -> keep(callId, null, applicationId, Status.SENT, i.slot(), i, actor)).toList();
     }
 
+    /**
+     * Replaces a sent application's document with a new file for the same slot (an anonymised version the award office
+     * asked for), checked as on upload; the old one is removed. Only before the documents are released.
+     */
+    @Transactional
+    public Checked replace(long callId, long applicationId, long documentId, Upload upload, String actor, Applicant applicant) {
+        StoredDocument old = repository.find(documentId).filter(d -> d.applicationId() != null && d.applicationId() == applicationId
+                && d.status() == Status.SENT && !d.isLink()).orElseThrow(() -> new ValidationException(List.of(new FieldError("document",
+                        "is not one of this application's documents that can still be replaced"))));
+        DocumentSlot slot = slot(callId, old.slotCode());
+        Inspected inspected = inspect(slot, new Upload(slot.code(), upload.fileName(), upload.bytes()), applicant);
+        remove(old, actor);
+        return keep(callId, null, applicationId, Status.SENT, slot, inspected, actor);
+    }
+
     // ---- The application's documents, for coordinators and the release
 
     public List<Checked> ofApplication(long callId, long applicationId) {

@@ -230,7 +230,8 @@ class PortalController {
     @GetMapping(PortalSecurity.HOME + "/applications/{code}")
     String application(@PathVariable String code, @RequestParam(required = false) String submitted,
             @RequestParam(required = false) String withdrawn, @RequestParam(required = false) String answered,
-            @RequestParam(required = false) String changed, Principal applicant, Model model) {
+            @RequestParam(required = false) String changed, @RequestParam(required = false) String replaced, Principal applicant,
+            Model model) {
         PortalService.Followed followed = portal.application(applicant.getName(), code)
                 .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
         model.addAttribute("followed", followed);
@@ -239,6 +240,7 @@ class PortalController {
         model.addAttribute("withdrawn", withdrawn != null);
         model.addAttribute("answered", answered != null);
         model.addAttribute("changed", changed != null);
+        model.addAttribute("replaced", replaced != null);
         model.addAttribute("email", applicant.getName());
         model.addAttribute("errors", Map.of());
         // An answer may change the texts: the form starts from them as they are.
@@ -274,6 +276,25 @@ class PortalController {
         }
     }
 
+    /** An anonymised version of a document, while the award office's question is open. */
+    @PostMapping(path = PortalSecurity.HOME + "/applications/{code}/documents/{documentId}/replace", consumes = "multipart/form-data")
+    String replaceDocument(@PathVariable String code, @PathVariable long documentId,
+            @RequestParam(name = "file", required = false) MultipartFile file, Principal applicant, Model model,
+            HttpServletResponse response) {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new ValidationException(List.of(new FieldError("document", "needs a file: choose one first")));
+            }
+            portal.replaceDocument(applicant.getName(), code, documentId, file.getOriginalFilename(), file.getBytes());
+            return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?replaced#documents";
+        } catch (IOException e) {
+            return refusedOnPage(code, new ValidationException(List.of(new FieldError("document", "did not arrive completely; "
+                    + "upload it again"))), Map.of(), applicant, model, response);
+        } catch (ValidationException e) {
+            return refusedOnPage(code, e, Map.of(), applicant, model, response);
+        }
+    }
+
     @PostMapping(PortalSecurity.HOME + "/applications/{code}/withdraw")
     String withdraw(@PathVariable String code, @RequestParam(required = false) String withdrawalReason, Principal applicant,
             Model model, HttpServletResponse response) {
@@ -290,7 +311,7 @@ class PortalController {
     private String refusedOnPage(String code, ValidationException e, Map<String, String> typed, Principal applicant, Model model,
             HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        application(code, null, null, null, null, applicant, model);
+        application(code, null, null, null, null, null, applicant, model);
         model.addAttribute("errors", e.byField());
         model.addAttribute("fields", typed);
         return "portal/application";

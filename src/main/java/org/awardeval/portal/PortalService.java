@@ -281,6 +281,19 @@ class PortalService {
                 view.draft().ownerEmail(), f.get(ApplicationProcess.PARTNERS), Map.of());
     }
 
+    /** Replaces a document of the applicant's application while the award office's question about it is open. */
+    @Transactional
+    Checked replaceDocument(String email, String code, long documentId, String fileName, byte[] bytes) {
+        Followed followed = application(email, code).orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
+        StoredApplication a = followed.application();
+        if (followed.question().isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("document", "can be replaced only while the award office's question "
+                    + "is open; ask the award office if a document must change")));
+        }
+        return documents.replace(a.callId(), a.id(), documentId, new Documents.Upload(null, fileName, bytes), email,
+                new IdentityRules.Applicant(a.organisationName(), a.contactName(), a.contactEmail(), a.partners(), Map.of()));
+    }
+
     /** The documents of a sent application, as its applicant sees them. */
     List<Checked> documentsOf(StoredApplication application) {
         return documents.ofApplication(application.callId(), application.id());

@@ -65,6 +65,7 @@ public final class ApplicantFields {
         labels.put("answer", "Your answer");
         labels.put("team", "Team");
         labels.put("change", "A change");
+        labels.put("document", "The document");
         return Collections.unmodifiableMap(labels);
     }
 }

@@ -323,7 +323,8 @@ class DocumentsTest {
 
         jdbc.sql("UPDATE award_call SET announced_at = ? WHERE id = ?").params(java.time.OffsetDateTime.now().minusDays(366), callId)
                 .update();
-        assertThat(keeping.forgetExpired()).isEqualTo(1);
+        // The scheduled run may come first: either way the bytes go once.
+        keeping.forgetExpired();
 
         assertThat(coordinator().getForEntity("/documents/" + id + "/original", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
@@ -331,7 +332,7 @@ class DocumentsTest {
                 .single()).isZero();
         assertThat(jdbc.sql("SELECT sha256 FROM document WHERE id = ?").param(id).query(String.class).single()).hasSize(64);
         List<Map<String, String>> audit = coordinator().getForObject("/api/calls/" + callId + "/audit", List.class);
-        assertThat(audit).extracting(e -> e.get("step")).contains("Document deleted after the retention period");
+        assertThat(audit).extracting(e -> e.get("step")).containsOnlyOnce("Document deleted after the retention period");
     }
 
     StoredApplication byOrganisation(String name) {

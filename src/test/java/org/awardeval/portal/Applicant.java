@@ -59,6 +59,23 @@ final class Applicant {
         return postRaw(path, form, Map.of());
     }
 
+    /** Posts a file as a page's upload form would: multipart, with the CSRF token of the last page read. */
+    HttpResponse<String> postFile(String path, String field, String fileName, byte[] bytes) throws IOException, InterruptedException {
+        String boundary = "----applicant" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + (csrf == null ? "" : csrf)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        remember(response.body());
+        return response;
+    }
+
     HttpResponse<String> postRaw(String path, Map<String, String> form, Map<String, String> headers)
             throws IOException, InterruptedException {
         String body = form.entrySet().stream()

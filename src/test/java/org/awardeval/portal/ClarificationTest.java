@@ -1,17 +1,17 @@
 package org.awardeval.portal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.demo.SampleData;
+import org.awardeval.documents.Documents;
 import org.awardeval.mail.OutboxRepository;
 import org.awardeval.process.ApplicationProcess;
+import org.awardeval.submission.SubmissionService;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.awardeval.support.InProcessCycle;
+import org.awardeval.support.TestDocuments;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A coordinator asks an applicant a question from the eligibility check; the applicant answers in the portal, over
@@ -37,6 +40,8 @@ class ClarificationTest {
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
     @Autowired OutboxRepository outbox;
+    @Autowired Documents documents;
+    @Autowired SubmissionService submissions;
 
     @Test
     void theApplicantAnswersAndChangesTheDescriptionAndTheCoordinatorDecidesWithTheAnswer() throws Exception {
@@ -151,6 +156,50 @@ class ClarificationTest {
         assertThat(jdbc.sql("SELECT status FROM application WHERE code = ?").param(code).query(String.class).single()).isEqualTo("READY");
         assertThat(jdbc.sql("SELECT d.description FROM dossier d JOIN application a ON a.id = d.application_id WHERE a.code = ?")
                 .param(code).query(String.class).single()).startsWith(rewritten);
+    }
+
+    @Test
+    void askedForAnAnonymisedReportTheApplicantReplacesItAndTheCheckFindsNoName() throws Exception {
+        String email = "report@riverside.test";
+        long callId = driver.openCall("Clarification of a report " + System.nanoTime());
+        documents.defineSlots(callId, TestDocuments.SLOTS);
+        String code = TestDocuments.submit(documents, submissions, callId, SampleData.form("Riverside Polytechnic", "HEI", "Ghana", "MC",
+                "Ama Owusu", email, true), List.of(new Documents.Upload("caseReport", "report.pdf",
+                        TestDocuments.pdf(List.of("Case report", "Written at Riverside Polytechnic."), null)))).code();
+        driver.runJobs();
+        Task redaction = redactionCheck(code);
+        assertThat(taskService.getVariable(redaction.getId(), ApplicationProcess.DOCUMENT_REPORT).toString())
+                .contains("page 1, line 2: the organisation's name");
+        driver.completeAs(CycleDriver.COORDINATOR, redaction.getId(), Map.of(ApplicationProcess.REDACTION_DECISION, "ASK",
+                "coordinatorReason", "Your case report names the polytechnic; please send a version without the name.",
+                ApplicationProcess.CLARIFICATION_DAYS, 5L));
+
+        Applicant applicant = Applicant.signedInFromOutbox(port, jdbc, email);
+        String page = applicant.get("/portal/applications/" + code).body();
+        assertThat(page).contains("It names you where judges would read it:", "page 1, line 2: the organisation&#39;s name", "Replace");
+        long old = jdbc.sql("SELECT d.id FROM document d JOIN application a ON a.id = d.application_id WHERE a.code = ?").param(code)
+                .query(Long.class).single();
+        String replace = "/portal/applications/" + code + "/documents/" + old + "/replace";
+        HttpResponse<String> wrong = applicant.postFile(replace, "file", "report.pdf", TestDocuments.program());
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Case report: the file is not a PDF (its content is a program)");
+        applicant.get("/portal/applications/" + code);
+        assertThat(applicant.postFile(replace, "file", "report.pdf", TestDocuments.pdf(List.of("Case report", "Written at our campus."),
+                null)).statusCode()).isEqualTo(302);
+        applicant.get("/portal/applications/" + code);
+        assertThat(applicant.post("/portal/applications/" + code + "/answer", Map.of("answer", "The report no longer names us.",
+                "summary", "Teacher training online.", "description", "Teachers learn online.")).statusCode()).isEqualTo(302);
+        // Once the question is answered, nothing more is replaced.
+        applicant.get("/portal/applications/" + code);
+        assertThat(applicant.postFile(replace, "file", "report.pdf", TestDocuments.pdf(List.of("Again"), null)).statusCode())
+                .isEqualTo(400);
+
+        Task again = redactionCheck(code);
+        assertThat(taskService.getVariable(again.getId(), ApplicationProcess.DOCUMENT_REPORT).toString())
+                .contains("names nobody").doesNotContain("Riverside");
+        driver.completeAs(CycleDriver.COORDINATOR, again.getId(), Map.of());
+        assertThat(jdbc.sql("SELECT d.status FROM document d JOIN application a ON a.id = d.application_id WHERE a.code = ? ORDER BY d.id")
+                .param(code).query(String.class).list()).containsExactly("REMOVED", "RELEASED");
     }
 
     private Task redactionCheck(String code) {
