@@ -31,6 +31,7 @@ public class IdentityCheck implements IdentityRules {
     @Override
     public Finder ofApplication(long applicationId) {
         StoredApplication a = applications.get(applicationId);
-        return of(new Applicant(a.organisationName(), a.contactName(), a.contactEmail(), a.partners(), applications.extraFacts(applicationId)));
+        return of(new Applicant(a.organisationName(), a.contactName(), a.contactEmail(), a.partners(),
+                applications.extraFacts(applicationId)));
     }
 }

@@ -86,7 +86,8 @@ class AuditService {
         Map<Long, String> codes = new HashMap<>();
         for (DocumentEvent e : documents.events(callId)) {
             String code = e.applicationId() == null ? null : codes.computeIfAbsent(e.applicationId(), id -> applications.get(id).code());
-            entries.add(new Entry(e.at(), e.actor(), e.step(), code, "document " + e.documentId() + (e.detail() == null ? "" : ": " + e.detail())));
+            entries.add(new Entry(e.at(), e.actor(), e.step(), code,
+                    "document " + e.documentId() + (e.detail() == null ? "" : ": " + e.detail())));
         }
         if (call.announcedAt() != null) {
             entries.add(new Entry(call.announcedAt(), SYSTEM, "Announce the results", null, "results announced to every applicant"));

@@ -1,5 +1,6 @@
 /** Demo mode: demo users and a demo cycle. */
-@ApplicationModule(displayName = "demo", allowedDependencies = {"assignment", "call", "deliberation", "documents", "process", "security", "submission"})
+@ApplicationModule(displayName = "demo", allowedDependencies = {"assignment", "call", "deliberation", "documents", "process",
+        "security", "submission"})
 package org.awardeval.demo;
 
 import org.springframework.modulith.ApplicationModule;

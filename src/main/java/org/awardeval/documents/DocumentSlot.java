@@ -22,7 +22,8 @@ public record DocumentSlot(String code, String label, Kind kind, boolean require
     public String rules() {
         return switch (kind) {
             case PDF -> "PDF, at most " + size(maxBytes) + (maxPages == null ? "" : " and " + maxPages + " pages");
-            case IMAGES -> (maxFiles == 1 ? "one image" : "up to " + maxFiles + " images") + " (JPEG or PNG), each at most " + size(maxBytes);
+            case IMAGES -> (maxFiles == 1 ? "one image" : "up to " + maxFiles + " images") + " (JPEG or PNG), each at most "
+                    + size(maxBytes);
             case LINK -> "a web address (https://...)";
         };
     }

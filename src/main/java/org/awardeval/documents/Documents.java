@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -102,7 +101,8 @@ public class Documents {
                 continue;
             }
             if (s.code() == null || !SLOT_CODE.matcher(s.code()).matches()) {
-                errors.add(new FieldError(field + ".code", "must be a word of letters and digits starting with a small letter, e.g. caseReport"));
+                errors.add(new FieldError(field + ".code",
+                        "must be a word of letters and digits starting with a small letter, e.g. caseReport"));
             } else if (codes.contains(s.code())) {
                 errors.add(new FieldError(field + ".code", "'" + s.code() + "' is used by another slot"));
             } else {
@@ -371,7 +371,7 @@ public class Documents {
         } catch (DocumentInspector.Refused e) {
             throw refused(slot, e.getMessage());
         }
-        String fileName = fileName(upload.fileName(), inspection.mediaType());
+        String fileName = fileName(upload.fileName());
         Finder finder = identity.of(applicant);
         List<Finding> findings = new ArrayList<>(find(finder, fileName, null, inspection.text()));
         inspection.properties().forEach((property, value) -> finder.find(value).forEach(m -> findings.add(
@@ -510,7 +510,7 @@ public class Documents {
         return text.length() > KEPT_TEXT ? text.substring(0, KEPT_TEXT) : text.toString();
     }
 
-    private static String fileName(String given, String mediaType) {
+    private static String fileName(String given) {
         String name = given == null ? "" : given.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (name.isEmpty()) {
             name = "document";
@@ -555,9 +555,5 @@ public class Documents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
     }
 }

@@ -66,6 +66,7 @@ public final class ApplicantFields {
         labels.put("team", "Team");
         labels.put("change", "A change");
         labels.put("document", "The document");
+        labels.put("documents", "Documents");
         return Collections.unmodifiableMap(labels);
     }
 }

@@ -3,6 +3,7 @@ package org.awardeval.submission;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
@@ -29,8 +30,10 @@ class PublicFormController {
     private final CallRepository calls;
     private final SubmissionService submissions;
     private final Clock clock;
+    private final RequiredDocuments documents;
 
-    PublicFormController(CallRepository calls, SubmissionService submissions, ObjectProvider<Clock> clock) {
+    PublicFormController(CallRepository calls, SubmissionService submissions, ObjectProvider<Clock> clock, RequiredDocuments documents) {
+        this.documents = documents;
         this.calls = calls;
         this.submissions = submissions;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -55,6 +58,12 @@ class PublicFormController {
                 fields.get("categoryCode"), fields.get("contactName"), fields.get("contactEmail"), fields.get("title"),
                 fields.get("summary"), fields.get("description"), educators, fields.get("outcomes"), fields.get("partners"),
                 "on".equals(fields.get("consent")) || "true".equals(fields.get("consent")), null, null);
+        List<String> needed = documents.labels(callId);
+        if (!needed.isEmpty()) {
+            // A call that requires documents is applied to in the portal, where they are uploaded and checked.
+            errors.put(DOCUMENTS, "are needed (" + String.join(", ", needed) + "): apply in the applicants' portal, where you can "
+                    + "upload them");
+        }
         if (errors.isEmpty()) {
             try {
                 Submission submission = submissions.submitByApplicant(callId, form);
@@ -92,7 +101,10 @@ class PublicFormController {
                 .filter(type -> call.allowedOrganisationTypes().contains(type.name())).toList());
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);
+        model.addAttribute("documentsNeeded", documents.labels(callId));
     }
+
+    static final String DOCUMENTS = "documents";
 
     private AwardCall call(long callId) {
         return calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));

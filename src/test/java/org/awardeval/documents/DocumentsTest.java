@@ -184,6 +184,13 @@ class DocumentsTest {
     }
 
     @Test
+    void thePublicFormSendsApplicantsOfACallThatRequiresDocumentsToThePortal() {
+        String page = rest.getForObject("/calls/" + callId + "/apply", String.class);
+        assertThat(page).contains("This call asks for documents (<span>Case report</span>)", "href=\"/portal\"")
+                .doesNotContain("name=\"organisationName\"");
+    }
+
+    @Test
     void slotsAreSetByCoordinatorsOnlyAndChecked() {
         assertThat(rest.withBasicAuth("tj01", CycleDriver.PASSWORD).exchange("/api/calls/" + callId + "/document-slots", HttpMethod.PUT,
                 new HttpEntity<>(List.of()), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
