@@ -40,7 +40,7 @@ class DocumentDownloads {
         }
         StoredDocument document = found.get();
         if (office(user)) {
-            return send(documents.judgesCopy(document, "document", user.getName()));
+            return send(documents.judgesCopyForOffice(document, user.getName()));
         }
         Optional<String> code = assignments.reviewedBy(user.getName(), document.applicationId());
         if (code.isEmpty() || document.status() != StoredDocument.Status.RELEASED) {

@@ -320,6 +320,13 @@ public class Documents {
         return new Download(store.get(d.cleanKey()), d.mediaType(), applicationCode + "-" + d.slotCode() + "-" + d.id() + extension(d));
     }
 
+    /** The judges' copy as the award office checks it, recorded in the audit as theirs. */
+    public Download judgesCopyForOffice(StoredDocument d, String actor) {
+        repository.event(d.callId(), d.applicationId(), d.id(), actor, "Document downloaded by the award office",
+                d.slotCode() + " (judges' copy)");
+        return new Download(store.get(d.cleanKey()), d.mediaType(), "document-" + d.slotCode() + "-" + d.id() + extension(d));
+    }
+
     /** The file as the applicant gave it, for the award office. */
     public Download original(StoredDocument d, String actor) {
         repository.event(d.callId(), d.applicationId(), d.id(), actor, "Document downloaded by the award office", d.slotCode());

@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.awardeval.call.AwardCall;
@@ -33,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The applicants' pages. Who acts is the signed-in address; what they act on is looked up as theirs or not found. */
@@ -98,7 +95,8 @@ class PortalController {
 
     @GetMapping(PortalSecurity.HOME + "/drafts/{id}")
     String draft(@PathVariable long id, @RequestParam(required = false) String saved, @RequestParam(required = false) String invited,
-            @RequestParam(required = false) String uploaded, Principal applicant, Model model) {
+            @RequestParam(required = false) String uploaded, @RequestParam(name = PortalSecurity.TooLargeUploads.TOO_LARGE,
+                    required = false) String tooLarge, Principal applicant, Model model) {
         DraftView view = portal.draft(applicant.getName(), id);
         if (view.draft().submitted() && view.owner()) {
             return "redirect:" + PortalSecurity.HOME + "/applications/" + view.draft().applicationCode();
@@ -108,7 +106,7 @@ class PortalController {
                     + view.draft().applicationCode() + "); it can no longer be changed here.");
             return "portal/problem";
         }
-        prepare(view, applicant.getName(), view.draft().fields(), Map.of(), model);
+        prepare(view, applicant.getName(), view.draft().fields(), tooLarge == null ? Map.of() : Map.of(tooLarge, TOO_LARGE), model);
         model.addAttribute("saved", saved != null);
         model.addAttribute("invited", invited != null);
         model.addAttribute("uploaded", uploaded);
@@ -172,24 +170,9 @@ class PortalController {
         }
     }
 
-    /** A file over the server's limit is refused before it is read: the page says so beside its slot. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(HttpServletRequest request, Principal applicant, Model model, HttpServletResponse response) {
-        Matcher path = UPLOAD_PATH.matcher(request.getRequestURI());
-        if (applicant == null || !path.matches()) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            model.addAttribute("message", "The file is larger than " + ApiErrors.UPLOAD_LIMIT + ", the most a document may have.");
-            return "portal/problem";
-        }
-        String slot = path.group(2);
-        String view = refusedOnDraft(Long.parseLong(path.group(1)), new ValidationException(List.of(new FieldError(slot,
-                "The file is larger than " + ApiErrors.UPLOAD_LIMIT + ", the most a document may have; nothing was kept"))), applicant, model,
-                response);
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        return view;
-    }
-
-    private static final Pattern UPLOAD_PATH = Pattern.compile(".*/portal/drafts/(\\d{1,18})/documents/([a-zA-Z0-9]{1,40})$");
+    /** Said beside a slot when its file was over the server's limit (PortalSecurity.TooLargeUploads sends the applicant back). */
+    private static final String TOO_LARGE = "The file is larger than " + ApiErrors.UPLOAD_LIMIT + ", the most a document may have; "
+            + "nothing was kept";
 
     /** A link (a video) for one of the call's documents. */
     @PostMapping(PortalSecurity.HOME + "/drafts/{id}/documents/{slot}/link")
@@ -230,7 +213,8 @@ class PortalController {
     @GetMapping(PortalSecurity.HOME + "/applications/{code}")
     String application(@PathVariable String code, @RequestParam(required = false) String submitted,
             @RequestParam(required = false) String withdrawn, @RequestParam(required = false) String answered,
-            @RequestParam(required = false) String changed, @RequestParam(required = false) String replaced, Principal applicant,
+            @RequestParam(required = false) String changed, @RequestParam(required = false) String replaced,
+            @RequestParam(name = PortalSecurity.TooLargeUploads.TOO_LARGE, required = false) String tooLarge, Principal applicant,
             Model model) {
         PortalService.Followed followed = portal.application(applicant.getName(), code)
                 .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
@@ -242,7 +226,8 @@ class PortalController {
         model.addAttribute("changed", changed != null);
         model.addAttribute("replaced", replaced != null);
         model.addAttribute("email", applicant.getName());
-        model.addAttribute("errors", Map.of());
+        model.addAttribute("errors", tooLarge == null ? Map.of() : Map.of("document", "is larger than " + ApiErrors.UPLOAD_LIMIT
+                + ", the most a document may have; nothing was kept"));
         // An answer may change the texts: the form starts from them as they are.
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("summary", followed.application().summary() == null ? "" : followed.application().summary());
@@ -311,7 +296,7 @@ class PortalController {
     private String refusedOnPage(String code, ValidationException e, Map<String, String> typed, Principal applicant, Model model,
             HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        application(code, null, null, null, null, null, applicant, model);
+        application(code, null, null, null, null, null, null, applicant, model);
         model.addAttribute("errors", e.byField());
         model.addAttribute("fields", typed);
         return "portal/application";

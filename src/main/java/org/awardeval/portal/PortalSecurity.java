@@ -1,15 +1,25 @@
 package org.awardeval.portal;
 
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.awardeval.documents.DocumentSlot;
 import org.awardeval.security.ApiSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -52,9 +62,47 @@ class PortalSecurity {
                         .authenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler(SIGN_IN + "?expired"))
                         .defaultSuccessUrl(HOME))
                 .logout(logout -> logout.logoutUrl(HOME + "/sign-out").logoutSuccessUrl(SIGN_IN + "?signedOut"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN))
+                        .accessDeniedHandler(new TooLargeUploads(new AccessDeniedHandlerImpl())))
                 .headers(ApiSecurity.headers())
                 .build();
+    }
+
+    /**
+     * An upload over the server's limit arrives without a readable body, so its CSRF token is missing and the request is
+     * refused as any such request; the applicant is sent back to the page they came from, which names the slot and the
+     * limit, rather than to a bare "forbidden".
+     */
+    static final class TooLargeUploads implements AccessDeniedHandler {
+
+        static final String TOO_LARGE = "tooLarge";
+        private static final Pattern DRAFT = Pattern.compile(".*(/portal/drafts/\\d{1,18})/documents/([a-zA-Z0-9]{1,40})$");
+        private static final Pattern APPLICATION = Pattern.compile(".*(/portal/applications/[A-Za-z0-9-]{1,40})/documents/\\d{1,18}/replace$");
+
+        private final AccessDeniedHandler otherwise;
+
+        TooLargeUploads(AccessDeniedHandler otherwise) {
+            this.otherwise = otherwise;
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+                throws IOException, ServletException {
+            String type = request.getContentType();
+            if (type != null && type.startsWith("multipart/") && request.getContentLengthLong() > DocumentSlot.LARGEST_FILE) {
+                Matcher draft = DRAFT.matcher(request.getRequestURI());
+                Matcher application = APPLICATION.matcher(request.getRequestURI());
+                if (draft.matches()) {
+                    response.sendRedirect(draft.group(1) + "?" + TOO_LARGE + "=" + draft.group(2) + "#" + draft.group(2));
+                    return;
+                }
+                if (application.matches()) {
+                    response.sendRedirect(application.group(1) + "?" + TOO_LARGE + "=document#documents");
+                    return;
+                }
+            }
+            otherwise.handle(request, response, denied);
+        }
     }
 
     /** Whoever holds a link sent to an address is that address's applicant; the address is their only identity. */
