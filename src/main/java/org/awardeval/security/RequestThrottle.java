@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Throttles, per client address, failed log-ins on every way in (Tasklist and Cockpit, the dashboard, HTTP Basic on
- * the engine REST API and the application's API) and anonymous submissions. A client over its limit is answered 429
+ * the engine REST API, the application's API and the documents' downloads) and anonymous submissions. A client over its limit is answered 429
  * before its password reaches the engine, so a stranger cannot keep a user's account locked: Camunda's own delay after
  * a wrong password lasts at most a minute and its permanent lock is off (application.yml).
  */
@@ -63,7 +63,7 @@ class RequestThrottle extends OncePerRequestFilter {
         boolean post = "POST".equals(request.getMethod());
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-                && (path.startsWith("/engine-rest/") || path.startsWith("/api/"));
+                && (path.startsWith("/engine-rest/") || path.startsWith("/api/") || path.startsWith("/documents/"));
         if (basic || (post && (WEBAPP_LOGIN.matcher(path).matches() || path.equals("/dashboard/login")))) {
             Bucket bucket = bucket(failures, client, limits.failedLogins(), limits.failedLoginWindow());
             EstimationProbe probe = bucket.estimateAbilityToConsume(1);

@@ -60,12 +60,13 @@ class RequestThrottleIT {
     void aStrangersWrongPasswordsAreThrottledOnEveryWayInAndTheOwnerGetsBackIn() throws Exception {
         String stranger = "203.0.113.7";
         int failures = 0;
-        // Ten wrong passwords, spread over the four ways in, are answered as usual...
+        // Ten wrong passwords, spread over the five ways in, are answered as usual...
         for (int i = 0; i < 10; i++) {
-            int status = switch (i % 4) {
+            int status = switch (i % 5) {
                 case 0 -> basic(stranger, "/engine-rest/task/count", "wrong" + i);
                 case 1 -> basic(stranger, "/api/judges", "wrong" + i);
                 case 2 -> webappLogin(stranger, "wrong" + i);
+                case 3 -> basic(stranger, "/documents/1", "wrong" + i);
                 default -> dashboardLogin(stranger, "wrong" + i);
             };
             assertThat(status).as("attempt %d", i).isIn(401, 302);
@@ -75,6 +76,7 @@ class RequestThrottleIT {
         // ...the next is refused before its password reaches the engine, on every way in, even a right one.
         assertThat(basic(stranger, "/engine-rest/task/count", "wrong")).isEqualTo(429);
         assertThat(basic(stranger, "/api/judges", PASSWORD)).isEqualTo(429);
+        assertThat(basic(stranger, "/documents/1", PASSWORD)).isEqualTo(429);
         assertThat(webappLogin(stranger, "wrong")).isEqualTo(429);
         assertThat(dashboardLogin(stranger, "wrong")).isEqualTo(429);
         HttpResponse<String> refused = send(stranger, HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/count"))
