@@ -11,12 +11,10 @@ import org.awardeval.call.CallService;
 import org.awardeval.deliberation.PanelService;
 import org.awardeval.documents.DocumentSlot;
 import org.awardeval.documents.Documents;
-import org.awardeval.documents.IdentityRules;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
 import org.awardeval.submission.ApplicationForm;
-import org.awardeval.submission.SubmissionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -41,7 +39,6 @@ class DemoSeeder {
     private final JudgeService judges;
     private final CallService callService;
     private final CallRepository calls;
-    private final SubmissionService submissions;
     private final PanelService panel;
     private final TaskService taskService;
     private final IdentityService identityService;
@@ -54,7 +51,7 @@ class DemoSeeder {
             new DocumentSlot("video", "Video", DocumentSlot.Kind.LINK, false, 1, 0, null));
 
     DemoSeeder(AccessSetup access, JudgeService judges, CallService callService, CallRepository calls,
-            SubmissionService submissions, PanelService panel, TaskService taskService, IdentityService identityService,
+            PanelService panel, TaskService taskService, IdentityService identityService,
             Documents documents) {
         this.documents = documents;
         this.panel = panel;
@@ -64,7 +61,6 @@ class DemoSeeder {
         this.judges = judges;
         this.callService = callService;
         this.calls = calls;
-        this.submissions = submissions;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -89,13 +85,7 @@ class DemoSeeder {
             ApplicationForm form = forms.get(i);
             // The last report names its organisation: its redaction check, left open, shows what the identity check finds.
             byte[] report = SampleDocuments.caseReport(form, i == forms.size() - 1);
-            List<Documents.Inspected> checked = documents.check(callId, List.of(new Documents.Upload("caseReport",
-                    "case-report.pdf", report)), Map.of(), new IdentityRules.Applicant(form.organisationName(), form.contactName(),
-                    form.contactEmail(), form.partners(), Map.of()));
-            submissions.submit(callId, form, false, stored -> {
-                documents.keepSent(callId, stored.id(), checked, "applicant " + stored.contactEmail());
-                return documents.startVariables(callId, stored.id());
-            });
+            documents.submit(callId, form, List.of(new Documents.Upload("caseReport", "case-report.pdf", report)), Map.of());
         }
         int open = releaseRedactionChecks(callId);
         LOG.info("Demo cycle '{}' (call {}) is open with {} applications, {} redaction checks open; log in as 'coordinator' / '{}'",

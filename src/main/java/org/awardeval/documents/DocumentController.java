@@ -8,20 +8,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awardeval.call.CallRepository;
 import org.awardeval.documents.Documents.Checked;
-import org.awardeval.documents.Documents.Inspected;
 import org.awardeval.documents.Documents.Upload;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationRequest;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.submission.SubmissionService.Submission;
-import org.awardeval.submission.SubmissionService;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,18 +40,13 @@ class DocumentController {
 
     private final Documents documents;
     private final CallRepository calls;
-    private final SubmissionService submissions;
     private final ApplicationRepository applications;
-    private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    DocumentController(Documents documents, CallRepository calls, SubmissionService submissions, ApplicationRepository applications,
-            TransactionTemplate transaction, ObjectMapper json) {
+    DocumentController(Documents documents, CallRepository calls, ApplicationRepository applications, ObjectMapper json) {
         this.documents = documents;
         this.calls = calls;
-        this.submissions = submissions;
         this.applications = applications;
-        this.transaction = transaction;
         this.json = json;
     }
 
@@ -95,14 +87,9 @@ class DocumentController {
                 links.put(name, values[0]);
             }
         });
-        var form = application.toForm();
-        List<Inspected> checked = documents.check(callId, uploads, links, new IdentityRules.Applicant(form.organisationName(),
-                form.contactName(), form.contactEmail(), form.partners(), Map.of()));
-        List<Checked> kept = new ArrayList<>();
-        Submission submission = transaction.execute(status -> submissions.submit(callId, form, false, stored -> {
-            kept.addAll(documents.keepSent(callId, stored.id(), checked, "applicant " + stored.contactEmail()));
-            return documents.startVariables(callId, stored.id());
-        }));
+        Documents.Sent sent = documents.submit(callId, application.toForm(), uploads, links);
+        Submission submission = sent.submission();
+        List<Checked> kept = sent.documents();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", submission.code());
         body.put("alreadySubmitted", submission.alreadySubmitted());

@@ -22,6 +22,9 @@ import org.awardeval.documents.IdentityRules.Finder;
 import org.awardeval.documents.IdentityRules.Match;
 import org.awardeval.documents.StoredDocument.Status;
 import org.awardeval.process.ApplicationProcess;
+import org.awardeval.submission.ApplicationForm;
+import org.awardeval.submission.SubmissionService.Submission;
+import org.awardeval.submission.SubmissionService;
 import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
 import org.springframework.stereotype.Service;
@@ -77,8 +80,10 @@ public class Documents {
     private final DocumentRepository repository;
     private final DocumentStore store;
     private final IdentityRules identity;
+    private final SubmissionService submissions;
 
-    Documents(DocumentRepository repository, DocumentStore store, IdentityRules identity) {
+    Documents(DocumentRepository repository, DocumentStore store, IdentityRules identity, SubmissionService submissions) {
+        this.submissions = submissions;
         this.repository = repository;
         this.store = store;
         this.identity = identity;
@@ -222,6 +227,25 @@ public class Documents {
         return checked;
     }
 
+    /** An application sent with its documents: its reference and the documents kept, with what their check found. */
+    public record Sent(Submission submission, List<Checked> documents) {
+    }
+
+    /**
+     * Sends an application with its files and links, as the API takes them: everything is checked first and refused as a
+     * whole; the documents are kept with the application before its process starts, so its first task lists them.
+     */
+    public Sent submit(long callId, ApplicationForm form, List<Upload> uploads, Map<String, String> links) {
+        List<Inspected> checked = check(callId, uploads, links, new Applicant(form.organisationName(), form.contactName(),
+                form.contactEmail(), form.partners(), Map.of()));
+        List<Checked> kept = new ArrayList<>();
+        Submission submission = submissions.submit(callId, form, false, stored -> {
+            kept.addAll(keepSent(callId, stored.id(), checked, "applicant " + stored.contactEmail()));
+            return startVariables(callId, stored.id());
+        });
+        return new Sent(submission, kept);
+    }
+
     /** Keeps checked documents with a sent application. */
     @Transactional
     public List<Checked> keepSent(long callId, long applicationId, List<Inspected> inspected, String actor) {
@@ -255,6 +279,7 @@ public class Documents {
      */
     @Transactional
     public List<Checked> recheck(long callId, long applicationId) {
+        List<DocumentSlot> slots = repository.slots(callId);
         Finder finder = identity.ofApplication(applicationId);
         List<Checked> result = new ArrayList<>();
         for (StoredDocument d : repository.ofApplication(applicationId)) {
@@ -264,7 +289,7 @@ public class Documents {
             List<Finding> findings = new ArrayList<>(find(finder, d.fileName(), d.link(), pages(repository.text(d.id()))));
             findings.addAll(parse(d.findings()).stream().filter(f -> f.where().startsWith("the document's properties")).toList());
             repository.setFindings(d.id(), json(findings));
-            result.add(new Checked(d, slotOf(callId, d.slotCode()), findings));
+            result.add(new Checked(d, slotIn(slots, d.slotCode()), findings));
         }
         return result;
     }
@@ -310,8 +335,13 @@ public class Documents {
     }
 
     public DocumentSlot slotOf(long callId, String code) {
-        return repository.slots(callId).stream().filter(s -> s.code().equals(code)).findFirst()
-                .orElse(new DocumentSlot(code, code, DocumentSlot.Kind.PDF, false, 1, DocumentSlot.LARGEST_FILE, null));
+        return slotIn(repository.slots(callId), code);
+    }
+
+    /** The slot of this code among a call's slots; one named by its code when the call no longer asks for it. */
+    public static DocumentSlot slotIn(List<DocumentSlot> slots, String code) {
+        return slots.stream().filter(s -> s.code().equals(code)).findFirst()
+                .orElseGet(() -> new DocumentSlot(code, code, DocumentSlot.Kind.PDF, false, 1, DocumentSlot.LARGEST_FILE, null));
     }
 
     /** The judges' copy (no metadata, a name that says nothing of the applicant), recorded in the audit. */
@@ -461,8 +491,7 @@ public class Documents {
 
     private List<Checked> checked(long callId, List<StoredDocument> documents) {
         List<DocumentSlot> slots = repository.slots(callId);
-        return documents.stream().map(d -> new Checked(d, slots.stream().filter(s -> s.code().equals(d.slotCode())).findFirst()
-                .orElse(slotOf(callId, d.slotCode())), parse(d.findings()))).toList();
+        return documents.stream().map(d -> new Checked(d, slotIn(slots, d.slotCode()), parse(d.findings()))).toList();
     }
 
     /** Where a finder's matches lie: the file name, the link, each page and line of the text. */

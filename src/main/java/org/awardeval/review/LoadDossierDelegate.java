@@ -10,6 +10,7 @@ import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.Category;
 import org.awardeval.call.Rubric;
+import org.awardeval.documents.DocumentSlot;
 import org.awardeval.documents.Documents;
 import org.awardeval.documents.StoredDocument;
 import org.awardeval.process.ProcessVariables;
@@ -85,9 +86,10 @@ class LoadDossierDelegate implements JavaDelegate {
         if (released.isEmpty()) {
             return "None.";
         }
+        List<DocumentSlot> slots = documents.slots(assignment.callId());
         StringBuilder links = new StringBuilder();
         for (StoredDocument d : released) {
-            String label = documents.slotOf(assignment.callId(), d.slotCode()).label();
+            String label = Documents.slotIn(slots, d.slotCode()).label();
             links.append("- ").append(d.isLink() ? label + ": " + d.link().replaceAll("[\\[\\]()<>]", "")
                     : "[" + label + "](/documents/" + d.id() + ")" + (d.pages() == null ? "" : " (" + d.pages() + " pages)")).append('\n');
         }

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.awardeval.demo.SampleData;
 import org.awardeval.documents.Documents;
 import org.awardeval.submission.ApplicationForm;
-import org.awardeval.submission.SubmissionService;
 import org.awardeval.support.Axe;
 import org.awardeval.support.Browser;
 import org.awardeval.support.Chromium;
@@ -35,7 +34,6 @@ class TasklistBrowserTest extends BrowserTestBase {
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcClient jdbc;
     @Autowired Documents documents;
-    @Autowired SubmissionService submissions;
 
     @Test
     void aJudgeScoresAnAnonymisedDossierAndTheTaskLeavesTheirList() throws Exception {
@@ -86,7 +84,7 @@ class TasklistBrowserTest extends BrowserTestBase {
         ApplicationForm doubtful = SampleData.form("Open Learning Collective", "OTHER", "Kenya", "MC", "Wanjiru Kamau",
                 "wanjiru@olc.test", true);
         documents.defineSlots(callId, TestDocuments.SLOTS);
-        String code = TestDocuments.submit(documents, submissions, callId, doubtful, List.of(new Documents.Upload("caseReport",
+        String code = TestDocuments.submit(documents, callId, doubtful, List.of(new Documents.Upload("caseReport",
                 "report.pdf", TestDocuments.pdf(List.of("Case report", "Lecturers certified in a year", "Open Learning Collective, 2025"),
                         null)))).code();
         driver.runJobs();

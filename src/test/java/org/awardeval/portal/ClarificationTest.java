@@ -7,7 +7,6 @@ import org.awardeval.demo.SampleData;
 import org.awardeval.documents.Documents;
 import org.awardeval.mail.OutboxRepository;
 import org.awardeval.process.ApplicationProcess;
-import org.awardeval.submission.SubmissionService;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.awardeval.support.InProcessCycle;
@@ -41,7 +40,6 @@ class ClarificationTest {
     @Autowired RuntimeService runtimeService;
     @Autowired OutboxRepository outbox;
     @Autowired Documents documents;
-    @Autowired SubmissionService submissions;
 
     @Test
     void theApplicantAnswersAndChangesTheDescriptionAndTheCoordinatorDecidesWithTheAnswer() throws Exception {
@@ -163,7 +161,7 @@ class ClarificationTest {
         String email = "report@riverside.test";
         long callId = driver.openCall("Clarification of a report " + System.nanoTime());
         documents.defineSlots(callId, TestDocuments.SLOTS);
-        String code = TestDocuments.submit(documents, submissions, callId, SampleData.form("Riverside Polytechnic", "HEI", "Ghana", "MC",
+        String code = TestDocuments.submit(documents, callId, SampleData.form("Riverside Polytechnic", "HEI", "Ghana", "MC",
                 "Ama Owusu", email, true), List.of(new Documents.Upload("caseReport", "report.pdf",
                         TestDocuments.pdf(List.of("Case report", "Written at Riverside Polytechnic."), null)))).code();
         driver.runJobs();

@@ -20,7 +20,6 @@ import org.awardeval.documents.Documents;
 import org.awardeval.process.ReviewProcess;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
-import org.awardeval.submission.SubmissionService;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.awardeval.support.InProcessCycle;
@@ -61,7 +60,6 @@ class JudgeLeakIT {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired Documents documents;
-    @Autowired SubmissionService submissions;
     @Autowired JdbcClient jdbc;
 
     long callId;
@@ -74,7 +72,7 @@ class JudgeLeakIT {
         int n = 0;
         for (var form : SampleData.applications()) {
             // Each report and photograph carries its applicant's people in its metadata; the text names nobody.
-            TestDocuments.submit(documents, submissions, callId, form, List.of(
+            TestDocuments.submit(documents, callId, form, List.of(
                     new Documents.Upload("caseReport", form.organisationName() + ".pdf", TestDocuments.pdf(List.of("Case report " + ++n,
                             "Mobile learning for teachers", "Results after a year"), form.contactName())),
                     new Documents.Upload("photographs", "launch.jpg", TestDocuments.jpegWithGps(form.contactName(), 36.8, -1.3))));

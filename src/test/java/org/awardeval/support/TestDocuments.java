@@ -33,10 +33,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.awardeval.demo.SampleDocuments;
 import org.awardeval.documents.DocumentSlot;
 import org.awardeval.documents.Documents;
-import org.awardeval.documents.IdentityRules;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.submission.SubmissionService.Submission;
-import org.awardeval.submission.SubmissionService;
 
 /** Files as applicants send them, and as an attacker would: generated, so that each test says what it holds. */
 public final class TestDocuments {
@@ -50,15 +48,9 @@ public final class TestDocuments {
             new DocumentSlot("photographs", "Photographs", DocumentSlot.Kind.IMAGES, false, 5, 5L << 20, null),
             new DocumentSlot("video", "Video", DocumentSlot.Kind.LINK, false, 1, 0, null));
 
-    /** Sends an application with its files, as the API does: checked first, kept before its process starts. */
-    public static Submission submit(Documents documents, SubmissionService submissions, long callId, ApplicationForm form,
-            List<Documents.Upload> files) {
-        List<Documents.Inspected> checked = documents.check(callId, files, Map.of(), new IdentityRules.Applicant(form.organisationName(),
-                form.contactName(), form.contactEmail(), form.partners(), Map.of()));
-        return submissions.submit(callId, form, false, stored -> {
-            documents.keepSent(callId, stored.id(), checked, stored.contactEmail());
-            return documents.startVariables(callId, stored.id());
-        });
+    /** Sends an application with its files, as the API does. */
+    public static Submission submit(Documents documents, long callId, ApplicationForm form, List<Documents.Upload> files) {
+        return documents.submit(callId, form, files, Map.of()).submission();
     }
 
     /** A PDF with these lines of text (45 a page) and, when given, an author in its properties. */
