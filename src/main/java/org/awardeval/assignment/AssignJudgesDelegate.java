@@ -6,6 +6,9 @@ import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ProcessVariables;
+import org.awardeval.settings.AwardProperties;
+import java.time.OffsetDateTime;
 import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
@@ -36,15 +39,23 @@ class AssignJudgesDelegate implements JavaDelegate {
     private final JudgeRepository judges;
     private final AssignmentRepository assignments;
     private final RuntimeService runtimeService;
+    private final AwardProperties properties;
 
     AssignJudgesDelegate(CallRepository calls, ApplicationRepository applications, JudgeRepository judges,
-            AssignmentRepository assignments, RuntimeService runtimeService, ApplicationLifecycle lifecycle) {
+            AssignmentRepository assignments, RuntimeService runtimeService, ApplicationLifecycle lifecycle, AwardProperties properties) {
+        this.properties = properties;
         this.lifecycle = lifecycle;
         this.calls = calls;
         this.applications = applications;
         this.judges = judges;
         this.assignments = assignments;
         this.runtimeService = runtimeService;
+    }
+
+    /** The usual notice before the deadline; with less time left than that, halfway to it. */
+    OffsetDateTime remindersAt(OffsetDateTime deadline, OffsetDateTime now) {
+        OffsetDateTime reminder = deadline.minus(properties.reviewReminder());
+        return reminder.isAfter(now) ? reminder : now.plus(java.time.Duration.between(now, deadline).dividedBy(2));
     }
 
     @Override
@@ -63,6 +74,8 @@ class AssignJudgesDelegate implements JavaDelegate {
         }
         assignments.insertAll(call.id(), call.reviewDeadline(), toAssign, plan.picks());
         execution.removeVariable(AwardCycleProcess.SHORTAGE_REPORT);
+        execution.setVariable(AwardCycleProcess.REMINDERS_AT, ProcessVariables.date(remindersAt(call.reviewDeadline(), OffsetDateTime.now())));
+        execution.setVariable(AwardCycleProcess.REVIEWS_DUE_AT, ProcessVariables.date(call.reviewDeadline()));
         lifecycle.reviewsStarted(call.id());
         // The applications waiting for this message: found by their subscription, whatever the Modeler calls the event.
         List<String> waiting = runtimeService.createExecutionQuery().processDefinitionKey(ApplicationProcess.KEY)

@@ -60,6 +60,19 @@ public class AssignmentRepository {
         return jdbc.sql("SELECT id FROM assignment WHERE application_id = ? ORDER BY id").param(applicationId).query(Long.class).list();
     }
 
+    /** The call's open reviews, by judge then due date: what reminders and overdue notices are about. */
+    public List<AssignmentView> openByCall(long callId) {
+        return jdbc.sql("""
+                SELECT s.id, s.call_id, s.application_id, s.application_code, s.category_code, j.user_id, j.code, j.email, s.due_at,
+                    s.status
+                FROM assignment s JOIN judge j ON j.id = s.judge_id
+                WHERE s.call_id = ? AND s.status = 'OPEN' ORDER BY j.code, s.due_at, s.application_code""")
+                .param(callId)
+                .query((rs, row) -> new AssignmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getString(10)))
+                .list();
+    }
+
     public AssignmentView view(long assignmentId) {
         return jdbc.sql("""
                 SELECT s.id, s.call_id, s.application_id, s.application_code, s.category_code, j.user_id, j.code, j.email, s.due_at,

@@ -90,6 +90,15 @@ public class JudgeRepository {
         return all().stream().filter(j -> j.userId().equals(userId)).findFirst();
     }
 
+    /** The time zone the judge reads dates in, when they gave one. */
+    public Optional<String> timeZone(String userId) {
+        return jdbc.sql("SELECT time_zone FROM judge WHERE user_id = ? AND time_zone IS NOT NULL").param(userId).query(String.class).optional();
+    }
+
+    public void setTimeZone(long judgeId, String timeZone) {
+        jdbc.sql("UPDATE judge SET time_zone = ? WHERE id = ?").params(timeZone, judgeId).update();
+    }
+
     public Optional<Long> findIdByUserId(String userId) {
         return jdbc.sql("SELECT id FROM judge WHERE user_id = ?").param(userId).query(Long.class).optional();
     }

@@ -153,7 +153,11 @@ final class TaskForm {
             case "datetime":
                 return value instanceof String || value instanceof java.util.Date ? null : "must be a date";
             case "select", "radio":
-                return value instanceof String s ? choice(field, List.of(s)) : "must be one of the choices offered";
+                // A REST client may send the choice "4" as the number 4; a fraction or another type is no choice.
+                String picked = value instanceof String s ? s
+                        : value instanceof Number n && !(n instanceof Double d && !Double.isFinite(d)) && isWhole(n) ? plain(new BigDecimal(n.toString()))
+                        : null;
+                return picked != null ? choice(field, List.of(picked)) : "must be one of the choices offered" + offered(field);
             default: // checklist, taglist
                 List<String> chosen = strings(value);
                 return chosen == null ? "must be a list of the choices offered" : choice(field, chosen);
@@ -207,10 +211,19 @@ final class TaskForm {
         }
         for (String value : chosen) {
             if (!field.values().contains(value)) {
-                return "'" + value + "' is not one of the choices offered";
+                return "'" + value + "' is not one of the choices offered" + offered(field);
             }
         }
         return null;
+    }
+
+    private static String offered(Field field) {
+        return field.values() == null || field.values().size() > 10 ? "" : " (" + String.join(", ", field.values()) + ")";
+    }
+
+    private static boolean isWhole(Number n) {
+        BigDecimal number = new BigDecimal(n.toString());
+        return number.stripTrailingZeros().scale() <= 0;
     }
 
     /** A list of strings from a Java list, a Spin JSON array or JSON text; null when it is none of these. */

@@ -63,6 +63,24 @@ public class OutboxRepository {
         return true;
     }
 
+    /**
+     * Stores an e-mail of the call to one person, not about one application, unless the call already has one of this
+     * kind: a retried job adds nothing. The kind names the person ("DIGEST-J7").
+     */
+    public boolean insertOncePerCall(long callId, PersonalMail mail, OffsetDateTime now) {
+        long existing = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE call_id = ? AND application_id IS NULL AND kind = ?")
+                .params(callId, mail.kind()).query(Long.class).single();
+        if (existing > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO mail_outbox (call_id, kind, recipient, subject, body, html_body, status, not_before, attempts, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?)""")
+                .params(callId, mail.kind(), mail.recipient(), mail.subject(), mail.body(), mail.htmlBody(), now, now)
+                .update();
+        return true;
+    }
+
     /** Stores a personal e-mail; each is sent once, as the person asked for it. */
     public void insert(PersonalMail mail, OffsetDateTime now) {
         jdbc.sql("""

@@ -25,12 +25,14 @@ public final class AwardCycleProcess {
     public static final String EVENT_SUBMISSION_DEADLINE = "Event_SubmissionDeadline";
     /** A panel member's ballot. */
     public static final String TASK_PANEL_VOTE = "Task_PanelVote";
+    /** Coordinators follow up the reviews overdue at the review deadline. */
+    public static final String TASK_FOLLOW_UP_OVERDUE = "Task_FollowUpOverdue";
     /** The chair's decision. */
     public static final String TASK_CONFIRM_WINNERS = "Task_ConfirmWinners";
 
     public static final List<String> MESSAGES = List.of(MESSAGE_APPLICATION_SETTLED, MESSAGE_APPLICATION_REVIEWED);
     public static final List<String> ERRORS = List.of(ERROR_JUDGE_SHORTAGE);
-    public static final List<String> ELEMENTS = List.of(TASK_CLOSE_CALL_EARLY, EVENT_SUBMISSION_DEADLINE, TASK_PANEL_VOTE,
+    public static final List<String> ELEMENTS = List.of(TASK_CLOSE_CALL_EARLY, EVENT_SUBMISSION_DEADLINE, TASK_PANEL_VOTE, TASK_FOLLOW_UP_OVERDUE,
             TASK_CONFIRM_WINNERS);
 
     // variables
@@ -42,6 +44,9 @@ public final class AwardCycleProcess {
     public static final String CODE_PREFIX = "codePrefix";
     public static final String EMBARGO_UNTIL = "embargoUntil";
     public static final String JUSTIFICATION = "justification";
+    /** How many reviews were overdue at the review deadline, and which (application and judge codes, for coordinators). */
+    public static final String OVERDUE_REVIEWS = "overdueReviews";
+    public static final String OVERDUE_LIST = "overdueList";
     public static final String PANEL_MEMBERS = "panelMembers";
     public static final String PANEL_QUORUM = "panelQuorum";
     public static final String PHASE = "phase";
@@ -50,6 +55,10 @@ public final class AwardCycleProcess {
     public static final String PROPOSED_WINNERS = "proposedWinners";
     public static final String QUORUM_REACHED = "quorumReached";
     public static final String RECUSALS = "recusals";
+    /** When each judge gets one reminder of their open reviews. */
+    public static final String REMINDERS_AT = "remindersAt";
+    /** The call's review deadline as the assignment read it: overdue reviews are noticed then. */
+    public static final String REVIEWS_DUE_AT = "reviewsDueAt";
     public static final String REVIEWS_PER_APPLICATION = "reviewsPerApplication";
     /** As the start form sends it, as text; read once when the call is registered, then removed (the call keeps it). */
     public static final String REVIEW_DEADLINE = "reviewDeadline";

@@ -17,12 +17,10 @@ public final class ReviewProcess {
     public static final String ERROR_NO_JUDGE_FREE = "NoJudgeFree";
     /** The judge's review. */
     public static final String TASK_REVIEW_APPLICATION = "Task_ReviewApplication";
-    /** A coordinator acts on an overdue review. */
-    public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
 
     public static final List<String> MESSAGES = List.of();
     public static final List<String> ERRORS = List.of(ERROR_NO_JUDGE_FREE);
-    public static final List<String> ELEMENTS = List.of(TASK_REVIEW_APPLICATION, TASK_ESCALATE_OVERDUE);
+    public static final List<String> ELEMENTS = List.of(TASK_REVIEW_APPLICATION);
 
     // variables
     public static final String APPLICANT_FEEDBACK = "applicantFeedback";
@@ -41,8 +39,9 @@ public final class ReviewProcess {
     public static final String JUDGE_CODE = "judgeCode";
     public static final String JUDGE_USER_ID = "judgeUserId";
     public static final String PANEL_COMMENT = "panelComment";
-    public static final String REMINDER_AT = "reminderAt";
     public static final String REVIEW_DUE_AT = "reviewDueAt";
+    /** The due date as the judge reads it, in their time zone. */
+    public static final String REVIEW_DUE_IN_WORDS = "reviewDueInWords";
     public static final String RUBRIC_WEIGHTS = "rubricWeights";
     public static final String SCORE_PREFIX = "score_";
 

@@ -7,7 +7,9 @@ import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.assignment.AssignmentRepository;
+import org.awardeval.assignment.JudgeRepository;
 import org.awardeval.call.CallRepository;
+import org.awardeval.web.Moments;
 import org.awardeval.call.Category;
 import org.awardeval.call.Rubric;
 import org.awardeval.documents.DocumentSlot;
@@ -32,9 +34,11 @@ class LoadDossierDelegate implements JavaDelegate {
     private final AwardProperties properties;
     private final CallRepository calls;
     private final Documents documents;
+    private final JudgeRepository judges;
 
     LoadDossierDelegate(AssignmentRepository assignments, DossierRepository dossiers, AwardProperties properties,
-            CallRepository calls, Documents documents) {
+            CallRepository calls, Documents documents, JudgeRepository judges) {
+        this.judges = judges;
         this.documents = documents;
         this.calls = calls;
         this.assignments = assignments;
@@ -57,19 +61,14 @@ class LoadDossierDelegate implements JavaDelegate {
         Dossier dossier = dossiers.find(assignment.applicationId())
                 .orElseThrow(() -> new IllegalStateException("Application " + assignment.applicationCode() + " has no dossier"));
         OffsetDateTime due = assignment.dueAt();
-        OffsetDateTime now = OffsetDateTime.now();
-        OffsetDateTime reminder = due.minus(properties.reviewReminder());
-        if (!reminder.isAfter(now)) {
-            // Too little time for the usual notice: remind halfway to the due date.
-            reminder = now.plus(Duration.between(now, due).dividedBy(2));
-        }
         execution.setVariable(ReviewProcess.JUDGE_USER_ID, assignment.judgeUserId());
         execution.setVariable(ReviewProcess.JUDGE_CODE, assignment.judgeCode());
         execution.setVariable(ReviewProcess.APPLICATION_CODE, assignment.applicationCode());
         execution.setVariable(ReviewProcess.CATEGORY_NAME, calls.categories(assignment.callId()).stream()
                 .filter(c -> c.code().equals(assignment.categoryCode())).map(Category::name).findFirst().orElse(assignment.categoryCode()));
         execution.setVariable(ReviewProcess.REVIEW_DUE_AT, ProcessVariables.date(due));
-        execution.setVariable(ReviewProcess.REMINDER_AT, ProcessVariables.date(reminder));
+        execution.setVariable(ReviewProcess.REVIEW_DUE_IN_WORDS, Moments.inWords(due,
+                judges.timeZone(assignment.judgeUserId()).orElse(calls.get(assignment.callId()).timeZone())));
         execution.setVariable(ReviewProcess.GRACE_ENDS_AT, ProcessVariables.date(due.plus(properties.reviewGrace())));
         execution.setVariable(ReviewProcess.RUBRIC_WEIGHTS, calls.rubric(assignment.callId()).entrySet().stream()
                 .map(e -> Rubric.LABELS.get(e.getKey()) + " × " + e.getValue().stripTrailingZeros().toPlainString())

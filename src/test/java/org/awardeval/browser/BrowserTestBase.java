@@ -75,6 +75,19 @@ abstract class BrowserTestBase {
         });
     }
 
+    /** Picks the choice of a radio group whose text starts with the given value ("4" picks "4 · strong"). */
+    void pick(String label, String value) {
+        By option = By.xpath("//div[contains(@class,'fjs-form-field-radio')][.//label[starts-with(normalize-space(.),'" + label
+                + "')]]//label[input[@type='radio']][starts-with(normalize-space(.),'" + value + " ')]/input");
+        browser.await(d -> {
+            WebElement input = browser.visible(option);
+            if (!input.isSelected()) {
+                browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", input);
+            }
+            return d.findElement(option).isSelected();
+        });
+    }
+
     void choose(String label, String option) {
         String id = field(label).getAttribute("id");
         By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']");

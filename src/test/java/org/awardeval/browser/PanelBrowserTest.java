@@ -22,7 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The panel votes and the chair decides in Tasklist; a judge's decimal score is refused, never changed. */
+/** The panel votes and the chair decides in Tasklist. */
 @H2Test
 @EnabledIf("org.awardeval.support.Chromium#enabled")
 class PanelBrowserTest extends BrowserTestBase {
@@ -118,40 +118,6 @@ class PanelBrowserTest extends BrowserTestBase {
         assertThat(decision.get("CHAIR_USER_ID")).isEqualTo(CycleDriver.CHAIR);
         assertThat(winners).doesNotContain(proposed.get(0));
         assertThat(decision.get("OVERRIDE")).isEqualTo(true);
-    }
-
-    @Test
-    void aJudgesDecimalScoreIsRefusedWithAClearMessageAndKeptAsTyped() throws Exception {
-        long callId = driver.openCall("Browser decimal " + System.nanoTime());
-        SampleData.sixEligible("bd").forEach(form -> driver.submit(callId, form));
-        driver.runToReviews(callId);
-        String code = jdbc.sql("SELECT MIN(code) FROM application WHERE call_id = ?").param(callId).query(String.class).single();
-        Task task = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").taskName("Review " + code).list().get(0);
-
-        browser.camundaLogin("tasklist", task.getAssignee(), CycleDriver.PASSWORD);
-        // By the task's link: this judge's list holds other calls' reviews too and may run past its first page.
-        browser.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
-        browser.await(d -> browser.visible(By.cssSelector(".fjs-form")).getText().contains("Review of " + code));
-        type("Innovation", "3.5");
-        type("Impact and reach", "4");
-        type("Equity and inclusion", "4");
-        type("Transferability", "4");
-        type("Sustainability and policy alignment", "4");
-        type("Comments for the panel", "Promising.");
-        type("Feedback for the applicant", "Add figures.");
-        choose("Your confidence in this review", "Medium");
-        complete();
-        String message = browser.await(d -> {
-            String text = d.findElement(By.cssSelector(".fjs-form")).getText();
-            return text.contains("nearest valid values are 3 and 4") ? text : null;
-        });
-        assertThat(message).isNotNull();
-        assertThat(field("Innovation").getDomProperty("value")).isEqualTo("3.5");
-        browser.script("arguments[0].scrollIntoView({block: 'center'});", field("Innovation"));
-        browser.picture("judge-decimal-refused", null);
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM review r JOIN assignment s ON s.id = r.assignment_id JOIN application a"
-                + " ON a.id = s.application_id WHERE a.code = ?").param(code).query(Long.class).single()).isZero();
     }
 
     private List<String> options(Task vote) {

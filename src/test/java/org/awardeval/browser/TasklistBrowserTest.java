@@ -60,22 +60,37 @@ class TasklistBrowserTest extends BrowserTestBase {
 
         browser.picture("judge-review-form", null);
 
-        type("Innovation", "4");
-        type("Impact and reach", "5");
-        type("Equity and inclusion", "3");
-        type("Transferability", "4");
-        type("Sustainability and policy alignment", "4");
+        // The deadline in words, in the call's time zone (this judge gave none of their own).
+        assertThat(shown).containsPattern("Due (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} \\(")
+                .doesNotContain("T11:").contains("1 · weak").contains("5 · outstanding").contains("a first of its kind");
+        // Judges see none of Tasklist's tools their work does not use.
+        browser.await(d -> d.findElement(By.tagName("html")).getAttribute("class").contains("award-worker"));
+        assertThat(browser.driver().findElements(By.cssSelector(".create-task-action, .start-process-action, .task-card .actors .groups"))
+                .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
+
+        pick("Innovation", "4");
+        pick("Impact and reach", "5");
+        pick("Equity and inclusion", "3");
+        pick("Transferability", "4");
+        pick("Sustainability and policy alignment", "4");
         type("Comments for the panel", "A convincing case with clear figures.");
         type("Feedback for the applicant", "Say more about how the programme will be funded.");
         choose("Your confidence in this review", "High");
         complete();
 
+        String confirmation = browser.await(d -> d.findElements(By.cssSelector(".award-confirmation")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).findFirst().orElse(null));
+        assertThat(confirmation).contains("Review " + code).contains("completed and saved");
+        browser.picture("judge-review-confirmed", null);
         browser.await(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
         browser.await(d -> !taskList().contains(code));
         driver.runJobs();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM review r JOIN assignment s ON s.id = r.assignment_id "
                 + "JOIN application a ON a.id = s.application_id WHERE a.code = ?").param(code).query(Long.class).single()).isOne();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(cycle).count()).isOne();
+        assertThat(jdbc.sql("SELECT r.total FROM review r JOIN assignment s ON s.id = r.assignment_id JOIN application a"
+                + " ON a.id = s.application_id WHERE a.code = ?").param(code).query(java.math.BigDecimal.class).single())
+                .as("the choices as scores").isEqualByComparingTo("4.000");
     }
 
     @Test

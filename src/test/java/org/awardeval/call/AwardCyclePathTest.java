@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * voting deadline, the chair's decision and the announcement.
  */
 @Deployment(resources = {"processes/award-cycle.bpmn", "processes/forms/call-open.form", "processes/forms/close-call.form",
-        "processes/forms/judge-shortage.form", "processes/forms/panel-vote.form", "processes/forms/confirm-winners.form"})
+        "processes/forms/judge-shortage.form", "processes/forms/panel-vote.form", "processes/forms/confirm-winners.form",
+        "processes/forms/overdue-review.form"})
 class AwardCyclePathTest {
 
     @RegisterExtension
@@ -56,6 +57,15 @@ class AwardCyclePathTest {
     JavaDelegate tally = mock(JavaDelegate.class);
     JavaDelegate recordDecision = mock(JavaDelegate.class);
     JavaDelegate announce = mock(JavaDelegate.class);
+    JavaDelegate digests = mock(JavaDelegate.class);
+    JavaDelegate overdue = mock(JavaDelegate.class);
+
+    /** The assignment sets when reminders go out and when reviews are due. */
+    final org.mockito.stubbing.Answer<Void> assigned = call -> {
+        ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.REMINDERS_AT, inDays(57));
+        ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.REVIEWS_DUE_AT, inDays(60));
+        return null;
+    };
 
     /** What the phase check answers, in turn. */
     List<Boolean> phases = new ArrayList<>();
@@ -71,6 +81,12 @@ class AwardCyclePathTest {
             execution.setVariable(AwardCycleProcess.CHAIR_USER_ID, "chair");
             return null;
         }).when(register).execute(any());
+        doAnswer(assigned).when(assign).execute(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.OVERDUE_REVIEWS, 2);
+            ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.OVERDUE_LIST, "- PA-001 by J-01");
+            return null;
+        }).when(overdue).execute(any());
         doAnswer(call -> {
             ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.PHASE_COMPLETE, phases.isEmpty() || phases.remove(0));
             return null;
@@ -85,6 +101,8 @@ class AwardCyclePathTest {
                 "assignJudgesDelegate", assign, "rankApplicationsDelegate", rank, "recordVoteDelegate", recordVote,
                 "tallyVotesDelegate", tally, "recordDecisionDelegate", recordDecision, "announceResultsDelegate", announce)
                 .forEach(Mocks::register);
+        Mocks.register("sendReviewDigestsDelegate", digests);
+        Mocks.register("noticeOverdueReviewsDelegate", overdue);
         Mocks.register("panelBallotListener", mock(TaskListener.class));
     }
 
@@ -133,8 +151,36 @@ class AwardCyclePathTest {
     }
 
     @Test
+    void theJudgesGetOneReminderRoundThenOverdueReviewsGoToTheCoordinatorsAndTheAnnouncementEndsWhatIsLeft() throws Exception {
+        phases.addAll(List.of(true, false));
+        ProcessInstance cycle = start();
+        complete(task(cycle));
+        execute(job("Task_AssignJudges", cycle));
+        BpmnAwareTests.assertThat(cycle).isWaitingAt("Event_RemindersDue").isWaitingFor(AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(cycle.getId()).timers().list())
+                .extracting(j -> j.getDuedate()).anySatisfy(due -> assertThat(due).isCloseTo(inDays(57), 60_000));
+        execute(engine.getManagementService().createJobQuery().activityId("Event_RemindersDue").singleResult());
+        execute(job("Task_SendDigests", cycle));
+        verify(digests).execute(any());
+        execute(engine.getManagementService().createJobQuery().activityId("Event_ReviewsDue").singleResult());
+        execute(job("Task_NoticeOverdue", cycle));
+        verify(overdue).execute(any());
+        BpmnAwareTests.assertThat(cycle).isWaitingAt(AwardCycleProcess.TASK_FOLLOW_UP_OVERDUE).task().hasCandidateGroup("coordinators");
+        // The reviews come in meanwhile; the open follow-up does not hold the cycle after the announcement.
+        engine.getRuntimeService().createMessageCorrelation(AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED).processInstanceId(cycle.getId())
+                .correlate();
+        for (Task ballot : engine.getTaskService().createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).list()) {
+            complete(ballot);
+        }
+        engine.getManagementService().createJobQuery().activityId("Task_RecordVote").list().forEach(j -> execute(j));
+        complete(task(AwardCycleProcess.TASK_CONFIRM_WINNERS, cycle));
+        execute(job("Task_Announce", cycle));
+        BpmnAwareTests.assertThat(cycle).hasPassed("EndEvent_Announced").isEnded();
+    }
+
+    @Test
     void aJudgeShortageWaitsForACoordinatorAndAssignsAgain() throws Exception {
-        doThrow(new BpmnError(AwardCycleProcess.ERROR_JUDGE_SHORTAGE, "MC: 2 judges short")).doNothing().when(assign).execute(any());
+        doThrow(new BpmnError(AwardCycleProcess.ERROR_JUDGE_SHORTAGE, "MC: 2 judges short")).doAnswer(assigned).when(assign).execute(any());
         ProcessInstance cycle = start();
         complete(task(cycle));
         execute(job("Task_AssignJudges", cycle));

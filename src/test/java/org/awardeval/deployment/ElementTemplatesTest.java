@@ -85,7 +85,7 @@ class ElementTemplatesTest {
                 }
             }
         }
-        assertThat(tasks).isEqualTo(34);
+        assertThat(tasks).isEqualTo(35);
     }
 
     static Map<String, Template> templates() throws IOException {

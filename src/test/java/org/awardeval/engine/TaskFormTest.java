@@ -22,6 +22,7 @@ class TaskFormTest {
               {"type": "number", "key": "count", "label": "Count", "decimalDigits": 0},
               {"type": "textarea", "key": "comment", "label": "Comment", "validate": {"maxLength": 10}},
               {"type": "select", "key": "level", "label": "Level", "values": [{"label": "Low", "value": "LOW"}]},
+              {"type": "radio", "key": "impact", "label": "Impact", "values": [{"label": "1 · weak", "value": "1"}, {"label": "2", "value": "2"}]},
               {"type": "checklist", "key": "votes", "label": "Your votes", "valuesKey": "voteOptions"},
               {"type": "checkbox", "key": "agree", "label": "Agree"},
               {"type": "textarea", "key": "shown", "label": "Shown only", "disabled": true},
@@ -38,7 +39,7 @@ class TaskFormTest {
 
     @Test
     void inputFieldsAreTheKeysOfInputComponentsInGroupsTooButNotDisabledOnes() throws Exception {
-        assertThat(form().fields()).containsOnlyKeys("score", "share", "count", "comment", "level", "votes", "agree", "nested");
+        assertThat(form().fields()).containsOnlyKeys("score", "share", "count", "comment", "level", "impact", "votes", "agree", "nested");
         assertThat(form().notFields(List.of("shown", "assignmentId", "comment")))
                 .extracting(FieldError::field).containsExactly("shown", "assignmentId");
     }
@@ -59,7 +60,13 @@ class TaskFormTest {
     void textsChoicesAndListsKeepToTheForm() throws Exception {
         assertThat(problems(Map.of("comment", "x".repeat(11)))).containsExactly("Comment: at most 10 characters are allowed; this has 11");
         assertThat(problems(Map.of("comment", 5))).containsExactly("Comment: must be text");
-        assertThat(problems(Map.of("level", "HIGH"))).containsExactly("Level: 'HIGH' is not one of the choices offered");
+        assertThat(problems(Map.of("level", "HIGH"))).containsExactly("Level: 'HIGH' is not one of the choices offered (LOW)");
+        assertThat(problems(Map.of("impact", "2"))).isEmpty();
+        assertThat(problems(Map.of("impact", 2L))).as("a REST client's number for a choice").isEmpty();
+        assertThat(problems(Map.of("impact", 2.0))).isEmpty();
+        assertThat(problems(Map.of("impact", 1.5))).containsExactly("Impact: must be one of the choices offered (1, 2)");
+        assertThat(problems(Map.of("impact", 3))).containsExactly("Impact: '3' is not one of the choices offered (1, 2)");
+        assertThat(problems(Map.of("impact", true))).containsExactly("Impact: must be one of the choices offered (1, 2)");
         assertThat(problems(Map.of("votes", SpinValues.jsonValue("[\"A\", \"B\"]").create()))).isEmpty();
         assertThat(problems(Map.of("votes", Variables.stringValue("A")))).containsExactly("Your votes: must be a list of the choices offered");
         assertThat(problems(Map.of("votes", SpinValues.jsonValue("[1]").create())))

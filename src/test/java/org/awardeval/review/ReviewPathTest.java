@@ -42,7 +42,6 @@ class ReviewPathTest {
     ProcessEngine engine;
 
     JavaDelegate load = mock(JavaDelegate.class);
-    JavaDelegate remind = mock(JavaDelegate.class);
     JavaDelegate record = mock(JavaDelegate.class);
     JavaDelegate reassign = mock(JavaDelegate.class);
 
@@ -55,12 +54,10 @@ class ReviewPathTest {
             execution.setVariable(ReviewProcess.APPLICATION_CODE, "PA25-001");
             execution.setVariable(ReviewProcess.JUDGE_CODE, "J01");
             execution.setVariable(ReviewProcess.REVIEW_DUE_AT, future(20));
-            execution.setVariable(ReviewProcess.REMINDER_AT, future(10));
             execution.setVariable(ReviewProcess.GRACE_ENDS_AT, future(30));
             return null;
         }).when(load).execute(any());
         Mocks.register("loadDossierDelegate", load);
-        Mocks.register("remindJudgeDelegate", remind);
         Mocks.register("recordReviewDelegate", record);
         Mocks.register("reassignReviewDelegate", reassign);
     }
@@ -86,19 +83,10 @@ class ReviewPathTest {
     }
 
     @Test
-    void theReminderRemindsAndTheReviewGoesOn() throws Exception {
+    void aReviewStillMissingAfterTheGraceIsReassigned() throws Exception {
         ProcessInstance review = start();
-        execute(engine.getManagementService().createJobQuery().activityId("Event_ReminderDue").singleResult());
-        execute(job("Task_RemindJudge", review));
-        verify(remind).execute(any());
-        assertThat(review).hasPassed("EndEvent_Reminded").isWaitingAt(ReviewProcess.TASK_REVIEW_APPLICATION);
-    }
-
-    @Test
-    void anOverdueReviewIsEscalatedAndAfterTheGraceReassigned() throws Exception {
-        ProcessInstance review = start();
-        execute(engine.getManagementService().createJobQuery().activityId("Event_ReviewOverdue").singleResult());
-        assertThat(review).isWaitingAt(ReviewProcess.TASK_ESCALATE_OVERDUE, ReviewProcess.TASK_REVIEW_APPLICATION);
+        org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(review.getId()).timers().count())
+                .as("one timer per review: reminders come from the cycle, one per judge").isOne();
         execute(engine.getManagementService().createJobQuery().activityId("Event_GraceOver").singleResult());
         assertThat(review).hasPassed("Task_Reassign");
         verify(reassign).execute(any());

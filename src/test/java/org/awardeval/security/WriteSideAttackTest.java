@@ -120,8 +120,9 @@ class WriteSideAttackTest {
         Task mine = reviewOf(judge);
         String task = "/engine-rest/task/" + mine.getId();
         String before = state();
-        for (Object[] bad : new Object[][] {{value(3.5, "Double"), "whole number"}, {value(9, "Integer"), "from 1 to 5"},
-                {value(0, "Long"), "from 1 to 5"}, {value("abc", "String"), "must be a number"}, {value(true, "Boolean"), "must be a number"}}) {
+        for (Object[] bad : new Object[][] {{value(3.5, "Double"), "must be one of the choices offered (1, 2, 3, 4, 5)"},
+                {value(9, "Integer"), "'9' is not one of the choices offered"}, {value(0, "Long"), "'0' is not one of the choices offered"},
+                {value("abc", "String"), "'abc' is not one of"}, {value(true, "Boolean"), "must be one of the choices offered"}}) {
             Map<String, Object> review = new HashMap<>(validReview(4));
             review.put("score_innovation", bad[0]);
             ResponseEntity<String> answer = post(judge, task + "/complete", Map.of("variables", review));

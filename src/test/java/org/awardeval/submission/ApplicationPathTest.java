@@ -96,7 +96,6 @@ class ApplicationPathTest {
             execution.setVariable(ReviewProcess.JUDGE_CODE, "J0" + execution.getVariable(ReviewProcess.ASSIGNMENT_ID));
             Date later = new Date(System.currentTimeMillis() + 10 * 86_400_000L);
             execution.setVariable(ReviewProcess.REVIEW_DUE_AT, later);
-            execution.setVariable(ReviewProcess.REMINDER_AT, later);
             execution.setVariable(ReviewProcess.GRACE_ENDS_AT, later);
             return null;
         }).when(loadDossier).execute(any());
@@ -120,7 +119,6 @@ class ApplicationPathTest {
         // As RedactionCheckListener: releasing is the check's default choice.
         Mocks.register("redactionCheckListener", (TaskListener) task -> task.getExecution()
                 .setVariable(ApplicationProcess.REDACTION_DECISION, ApplicationProcess.RELEASE));
-        Mocks.register("remindJudgeDelegate", mock(JavaDelegate.class));
         Mocks.register("reassignReviewDelegate", mock(JavaDelegate.class));
     }
 
