@@ -1,6 +1,9 @@
 package org.awardeval.deliberation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import org.awardeval.anonymisation.DossierRepository;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.call.AwardCall;
@@ -23,22 +26,45 @@ class PanelBallotListener implements TaskListener {
     private final CallRepository calls;
     private final PanelService panel;
     private final PanelRepository panelRepository;
+    private final DossierRepository dossiers;
 
-    PanelBallotListener(CallRepository calls, PanelService panel, PanelRepository panelRepository) {
+    PanelBallotListener(CallRepository calls, PanelService panel, PanelRepository panelRepository, DossierRepository dossiers) {
+        this.dossiers = dossiers;
         this.panelRepository = panelRepository;
         this.calls = calls;
         this.panel = panel;
     }
 
-    /** What the member chooses from and what they are recused from, as their task's variables. */
-    static Map<String, Object> choices(PanelService.MemberShortlist ballot) {
+    /**
+     * What the member chooses from (code, anonymised title, category name and rank), the choices of each category with
+     * its quota (the form counts the ones ticked against it), and what they are recused from.
+     */
+    static Map<String, Object> choices(PanelService.MemberShortlist ballot, Map<String, String> categoryNames, Map<Long, String> titles) {
         List<Map<String, String>> options = new ArrayList<>();
+        Map<String, List<String>> codesByCategory = new LinkedHashMap<>();
         for (Result r : ballot.votable()) {
-            options.add(Map.of("label", r.code() + " (" + r.categoryCode() + ", ranked " + r.rankInCategory() + ")", "value", r.code()));
+            String category = categoryNames.getOrDefault(r.categoryCode(), r.categoryCode());
+            options.add(Map.of("label", r.code() + ": " + titles.getOrDefault(r.applicationId(), "") + " (" + category + ", ranked "
+                    + r.rankInCategory() + ")", "value", r.code()));
+            codesByCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(r.code());
         }
+        List<Map<String, Object>> categories = new ArrayList<>();
+        codesByCategory.forEach((name, codes) -> categories.add(Map.of("name", name, "quota", ballot.call().winnersPerCategory(),
+                "codes", codes)));
         return Map.of(AwardCycleProcess.VOTE_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create(),
+                AwardCycleProcess.BALLOT_CATEGORIES, SpinValues.jsonValue(Spin.JSON(categories)).create(),
                 AwardCycleProcess.RECUSALS, ballot.recused().isEmpty() ? "none"
                         : String.join(", ", ballot.recused()) + " (a conflict of interest: you do not vote on these)");
+    }
+
+    /** The ballot's choices, with the call's category names and the applications' anonymised titles. */
+    Map<String, Object> choicesFor(PanelService.MemberShortlist ballot) {
+        Map<String, String> names = new LinkedHashMap<>();
+        calls.categories(ballot.call().id()).forEach(c -> names.put(c.code(), c.name()));
+        Map<Long, String> titles = new HashMap<>();
+        ballot.votable().forEach(r -> titles.put(r.applicationId(),
+                dossiers.find(r.applicationId()).map(DossierRepository.Dossier::title).orElse("")));
+        return choices(ballot, names, titles);
     }
 
     @Override
@@ -50,7 +76,7 @@ class PanelBallotListener implements TaskListener {
         // share a variable.
         task.getExecution().setVariableLocal(AwardCycleProcess.VOTES, SpinValues.jsonValue(Spin.JSON("[]")).create());
         task.getExecution().setVariableLocal(AwardCycleProcess.VOTE_COMMENT, "");
-        task.setVariablesLocal(choices(ballot));
+        task.setVariablesLocal(choicesFor(ballot));
         task.setDescription("Vote for up to " + ballot.call().winnersPerCategory() + " application(s) per category of the shortlist of "
                 + ballot.call().name() + ".");
     }

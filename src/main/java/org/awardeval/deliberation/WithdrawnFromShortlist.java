@@ -28,9 +28,11 @@ class WithdrawnFromShortlist {
     private final PanelService panel;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final PanelBallotListener ballots;
 
     WithdrawnFromShortlist(CallRepository calls, ResultRepository results, Shortlists shortlists, PanelService panel,
-            RuntimeService runtimeService, TaskService taskService) {
+            RuntimeService runtimeService, TaskService taskService, PanelBallotListener ballots) {
+        this.ballots = ballots;
         this.calls = calls;
         this.results = results;
         this.shortlists = shortlists;
@@ -48,7 +50,7 @@ class WithdrawnFromShortlist {
         String cycle = calls.processInstanceId(call.id()).orElseThrow();
         runtimeService.setVariable(cycle, AwardCycleProcess.SHORTLIST, SpinValues.jsonValue(Spin.JSON(shortlists.rank(call))).create());
         for (Task vote : taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).list()) {
-            taskService.setVariablesLocal(vote.getId(), PanelBallotListener.choices(panel.shortlistOf(call.id(), vote.getAssignee())));
+            taskService.setVariablesLocal(vote.getId(), ballots.choicesFor(panel.shortlistOf(call.id(), vote.getAssignee())));
         }
     }
 }

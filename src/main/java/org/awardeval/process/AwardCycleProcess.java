@@ -37,6 +37,8 @@ public final class AwardCycleProcess {
 
     // variables
     public static final String ALLOWED_ORGANISATION_TYPES = "allowedOrganisationTypes";
+    /** A ballot's categories: name, quota and the codes to choose from, so that the form counts the choices of each. */
+    public static final String BALLOT_CATEGORIES = "ballotCategories";
     public static final String CALL_ID = "callId";
     public static final String CALL_NAME = "callName";
     public static final String CATEGORIES = "categories";

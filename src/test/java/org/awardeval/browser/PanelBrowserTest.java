@@ -2,7 +2,10 @@ package org.awardeval.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import org.awardeval.call.CallService.CallRequest;
+import org.openqa.selenium.Dimension;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
@@ -120,6 +123,81 @@ class PanelBrowserTest extends BrowserTestBase {
         assertThat(decision.get("OVERRIDE")).isEqualTo(true);
     }
 
+    @Test
+    void aMemberReadsAShortlistOfTwelveOnALaptopAndVotesFromTheBallotThatCountsTheChoices() throws Exception {
+        driver.ensureUsers();
+        String callName = "Reading view " + System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now();
+        long callId = driver.open(new CallRequest(callName, "Test theme", "RV", now.plusDays(10), now.plusDays(20), 3, 3, CycleDriver.CHAIR,
+                null, null, null, null, null, 12, false));
+        for (int i = 0; i < 12; i++) {
+            driver.submit(callId, SampleData.generated(i * 4)); // every fourth is of the first category
+        }
+        driver.runToPanelVote(callId);
+        String cycle = driver.cycleInstance(callId);
+        Task vote = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_PanelVote").taskAssignee(CycleDriver.CHAIR)
+                .singleResult();
+        List<String> options = options(vote);
+        assertThat(options).hasSize(12);
+
+        driver.knownPassword(CycleDriver.CHAIR);
+        browser.driver().manage().window().setSize(new Dimension(1440, 900));
+        browser.camundaLogin("tasklist", CycleDriver.CHAIR, CycleDriver.PASSWORD);
+        browser.go("/camunda/app/tasklist/default/#/?task=" + vote.getId());
+        String ballot = browser.await(d -> {
+            String text = browser.visible(By.cssSelector(".fjs-form")).getText();
+            return text.contains("Chosen so far") ? text : null;
+        });
+        String title = jdbc.sql("SELECT d.title FROM dossier d JOIN application a ON a.id = d.application_id WHERE a.code = ?")
+                .param(options.get(0)).query(String.class).single();
+        assertThat(ballot).contains(options.get(0) + ": " + title + " (Digital and AI competencies through IIOE Micro-certification").contains("ranked 1)")
+                .contains("0 of 3").doesNotContain("From the reviews");
+        tick(options.get(0));
+        tick(options.get(1));
+        browser.await(d -> browser.visible(By.cssSelector(".fjs-form")).getText().contains(": 2 of 3"));
+
+        // The reading view, from the ballot's link, in the same session.
+        browser.click(By.linkText("Read the shortlist with scores, summaries and reviews"));
+        browser.await(d -> d.getCurrentUrl().contains("/panel/calls/" + callId) && !d.findElements(By.cssSelector("table.shortlist")).isEmpty());
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.shortlist tbody tr"));
+        assertThat(rows).hasSize(12);
+        assertThat(rows.get(0).getText()).startsWith("1 " + options.get(0)).contains(title).containsPattern("\\d\\.\\d{2}");
+        assertThat(rows.get(0).getText()).doesNotContainPattern("\\d\\.\\d{3}");
+        Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow.intValue()).as("no horizontal scrolling at 1440x900").isLessThanOrEqualTo(0);
+        rows.get(0).findElement(By.tagName("summary")).click();
+        String reviews = browser.await(d -> {
+            String text = d.findElements(By.cssSelector("table.shortlist tbody tr")).get(0).getText();
+            return text.contains("J-") ? text : null;
+        });
+        String organisation = jdbc.sql("SELECT o.name FROM organisation o JOIN application a ON a.organisation_id = o.id WHERE a.code = ?")
+                .param(options.get(0)).query(String.class).single();
+        assertThat(reviews).containsPattern("J-\\d+ \\(\\d\\.\\d{2}\\): Solid case").doesNotContain(organisation);
+        browser.picture("panel-reading-view", null);
+
+        browser.go("/camunda/app/tasklist/default/#/?task=" + vote.getId());
+        browser.await(d -> browser.visible(By.cssSelector(".fjs-form")).getText().contains("Chosen so far"));
+        tick(options.get(0));
+        tick(options.get(1));
+        tick(options.get(2));
+        browser.await(d -> browser.visible(By.cssSelector(".fjs-form")).getText().contains(": 3 of 3"));
+        complete();
+        browser.await(d -> taskService.createTaskQuery().taskId(vote.getId()).count() == 0);
+        driver.runJobs();
+        assertThat(jdbc.sql("SELECT a.code FROM panel_vote v JOIN application a ON a.id = v.application_id WHERE v.call_id = ? AND v.user_id = ?")
+                .params(callId, CycleDriver.CHAIR).query(String.class).list()).containsExactlyInAnyOrderElementsOf(options.subList(0, 3));
+    }
+
+    @Test
+    void theReadingViewIsForThePanelAndCoordinatorsOnly() throws Exception {
+        browser.go("/panel/calls/1");
+        browser.await(d -> d.getCurrentUrl().contains("/camunda/app/tasklist"));
+        driver.ensureUsers();
+        browser.camundaLogin("tasklist", "tj01", CycleDriver.PASSWORD);
+        browser.go("/panel/calls/1");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Shortlist of");
+    }
+
     private List<String> options(Task vote) {
         List<String> options = new ArrayList<>();
         Spin.JSON(taskService.getVariableLocal(vote.getId(), "voteOptions").toString()).elements()
@@ -128,8 +206,8 @@ class PanelBrowserTest extends BrowserTestBase {
     }
 
     private WebElement checkbox(String code) {
-        WebElement label = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-checklist')]//label[contains(normalize-space(.),'"
-                + code + " (')]"));
+        WebElement label = browser.visible(By.xpath("//div[contains(@class,'fjs-form-field-checklist')]//label[starts-with(normalize-space(.),'"
+                + code + ":') or contains(normalize-space(.),'" + code + " (')]"));
         List<WebElement> inside = label.findElements(By.tagName("input"));
         return inside.isEmpty() ? browser.driver().findElement(By.id(label.getAttribute("for"))) : inside.get(0);
     }

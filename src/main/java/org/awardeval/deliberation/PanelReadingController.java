@@ -1,0 +1,28 @@
+package org.awardeval.deliberation;
+
+import java.security.Principal;
+import org.awardeval.security.Groups;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The panel's reading view of a call's shortlist, for panel members signed in to Tasklist (and coordinators). */
+@Controller
+class PanelReadingController {
+
+    private final PanelReading reading;
+
+    PanelReadingController(PanelReading reading) {
+        this.reading = reading;
+    }
+
+    @GetMapping("/panel/calls/{callId}")
+    public String shortlist(@PathVariable long callId, Principal user, Model model) {
+        boolean member = user instanceof Authentication auth && auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(org.awardeval.security.ApiSecurity.ROLE_PREFIX + Groups.PANEL));
+        model.addAttribute("view", reading.view(callId, user.getName(), member));
+        return "panel";
+    }
+}
