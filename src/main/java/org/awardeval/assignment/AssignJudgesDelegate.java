@@ -1,5 +1,6 @@
 package org.awardeval.assignment;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.awardeval.assignment.AssignmentPlan.InfeasibleException;
 import org.awardeval.call.AwardCall;
@@ -8,7 +9,6 @@ import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.settings.AwardProperties;
-import java.time.OffsetDateTime;
 import org.awardeval.submission.ApplicationLifecycle;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;

@@ -18,8 +18,10 @@ import org.awardeval.documents.DocumentEvent;
 import org.awardeval.documents.Documents;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ReconsiderProcess;
 import org.awardeval.process.ReviewProcess;
 import org.awardeval.review.ReviewRepository;
+import org.awardeval.review.Revisions;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.web.NotFoundException;
 import org.camunda.bpm.engine.EntityTypes;
@@ -49,9 +51,11 @@ class AuditService {
     private final ReviewRepository reviews;
     private final ResultRepository results;
     private final Documents documents;
+    private final Revisions revisions;
 
     AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, ApplicationRepository applications,
-            ReviewRepository reviews, ResultRepository results, Documents documents) {
+            ReviewRepository reviews, ResultRepository results, Documents documents, Revisions revisions) {
+        this.revisions = revisions;
         this.documents = documents;
         this.results = results;
         this.calls = calls;
@@ -109,13 +113,15 @@ class AuditService {
                 case ReviewProcess.TASK_REVIEW_APPLICATION -> details.reviews().getOrDefault(task.getProcessInstanceId(), "");
                 case AwardCycleProcess.TASK_PANEL_VOTE -> details.ballots().getOrDefault(task.getAssignee(), "");
                 case AwardCycleProcess.TASK_CONFIRM_WINNERS -> details.decision();
+                case ReconsiderProcess.TASK_RECONSIDER -> details.revisions().getOrDefault(task.getProcessInstanceId(), "");
                 default -> "";
             };
         }
         return new Entry(at(task.getEndTime()), completed ? actor : SYSTEM, task.getName(), code, decision);
     }
 
-    private record Details(Map<String, String> eligibility, Map<String, String> reviews, Map<String, String> ballots, String decision) {
+    private record Details(Map<String, String> eligibility, Map<String, String> reviews, Map<String, String> ballots, String decision,
+            Map<String, String> revisions) {
     }
 
     private Details details(long callId) {
@@ -135,7 +141,7 @@ class AuditService {
                 .collect(Collectors.joining(", "));
         String decision = panel.decision(callId).map(d -> "winners " + winners + "; panel proposed " + d.proposed() + "; "
                 + d.ballots() + " ballots, quorum " + d.quorum() + (d.override() ? "; OVERRIDE: " + d.justification() : "")).orElse("");
-        return new Details(eligibility, reviewed, ballots, decision);
+        return new Details(eligibility, reviewed, ballots, decision, revisions.answersByInstance(callId));
     }
 
     /** Who completed each task, from the operation log: a candidate task has no assignee to tell. */

@@ -117,6 +117,11 @@ public class CallRepository {
     }
 
     /** The call's criteria and their weights, in the rubric's order. */
+    /** From which spread of an application's normalised review totals its judges are asked to reconsider. */
+    public BigDecimal disagreementThreshold(long callId) {
+        return jdbc.sql("SELECT disagreement_threshold FROM award_call WHERE id = ?").param(callId).query(BigDecimal.class).single();
+    }
+
     public Map<String, BigDecimal> rubric(long callId) {
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         jdbc.sql("SELECT code, weight FROM rubric_criterion WHERE call_id = ? ORDER BY position").param(callId)

@@ -23,7 +23,11 @@ final class Normalisation {
     }
 
     public record Aggregate(long applicationId, double normalisedMean, double rawMean, double spread, boolean disagreement,
-            int reviews) {
+            int reviews, double normalisedSpread) {
+
+        public Aggregate(long applicationId, double normalisedMean, double rawMean, double spread, boolean disagreement, int reviews) {
+            this(applicationId, normalisedMean, rawMean, spread, disagreement, reviews, spread);
+        }
     }
 
     private Normalisation() {
@@ -53,8 +57,11 @@ final class Normalisation {
         raw.forEach((applicationId, totals) -> {
             double spread = totals.stream().mapToDouble(Double::doubleValue).max().orElse(0)
                     - totals.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-            result.put(applicationId, new Aggregate(applicationId, mean(normalised.get(applicationId)), mean(totals), spread,
-                    spread >= DISAGREEMENT - 1e-9, totals.size()));
+            List<Double> corrected = normalised.get(applicationId);
+            double normalisedSpread = corrected.stream().mapToDouble(Double::doubleValue).max().orElse(0)
+                    - corrected.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            result.put(applicationId, new Aggregate(applicationId, mean(corrected), mean(totals), spread,
+                    spread >= DISAGREEMENT - 1e-9, totals.size(), normalisedSpread));
         });
         return result;
     }

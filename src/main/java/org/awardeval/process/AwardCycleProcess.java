@@ -61,6 +61,9 @@ public final class AwardCycleProcess {
     public static final String REMINDERS_AT = "remindersAt";
     /** The call's review deadline as the assignment read it: overdue reviews are noticed then. */
     public static final String REVIEWS_DUE_AT = "reviewsDueAt";
+    /** The disagreement round: how many applications are split, and one request per judge of each. */
+    public static final String SPLIT_APPLICATIONS = "splitApplications";
+    public static final String REVISION_IDS = "revisionIds";
     public static final String REVIEWS_PER_APPLICATION = "reviewsPerApplication";
     /** As the start form sends it, as text; read once when the call is registered, then removed (the call keeps it). */
     public static final String REVIEW_DEADLINE = "reviewDeadline";

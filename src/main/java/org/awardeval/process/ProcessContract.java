@@ -1,5 +1,7 @@
 package org.awardeval.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,8 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Error;
@@ -24,9 +24,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 public record ProcessContract(String key, String file, List<String> messages, List<String> errors, List<String> elements,
         List<String> inputs, Map<String, List<String>> formFields) {
 
-    /** The three processes of the award (a method: each contract class builds its contract when it is first used). */
+    /** The processes of the award (a method: each contract class builds its contract when it is first used). */
     public static List<ProcessContract> all() {
-        return List.of(AwardCycleProcess.CONTRACT, ApplicationProcess.CONTRACT, ReviewProcess.CONTRACT);
+        return List.of(AwardCycleProcess.CONTRACT, ApplicationProcess.CONTRACT, ReviewProcess.CONTRACT, ReconsiderProcess.CONTRACT);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

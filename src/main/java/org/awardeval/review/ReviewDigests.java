@@ -5,15 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.AssignmentRepository.AssignmentView;
+import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.JudgeRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.Category;
 import org.awardeval.mail.MailTemplates;
-import org.awardeval.mail.OutboxRepository;
 import org.awardeval.mail.OutboxRepository.PersonalMail;
+import org.awardeval.mail.OutboxRepository;
 import org.awardeval.web.Moments;
 import org.springframework.stereotype.Component;
 

@@ -41,6 +41,38 @@ public class ReviewRepository {
                 .params(reviewId, criterion, score).update());
     }
 
+    /** A review with its id and scores by criterion, as the disagreement round shows and revises it. */
+    public record ScoredReview(long id, long applicationId, String judgeCode, BigDecimal total, Map<String, Integer> scores,
+            String panelComment) {
+    }
+
+    /** The reviews of these applications, by judge code. */
+    public List<ScoredReview> scored(long applicationId) {
+        Map<Long, Map<String, Integer>> scores = new HashMap<>();
+        jdbc.sql("""
+                SELECT s.review_id, s.criterion, s.score FROM review_score s JOIN review r ON r.id = s.review_id
+                WHERE r.application_id = ?""").param(applicationId).query(rs -> {
+                    scores.computeIfAbsent(rs.getLong(1), k -> new java.util.LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+                });
+        return jdbc.sql("SELECT id, application_id, judge_code, total, panel_comment FROM review WHERE application_id = ? ORDER BY judge_code")
+                .param(applicationId)
+                .query((rs, row) -> new ScoredReview(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
+                        scores.getOrDefault(rs.getLong(1), Map.of()), rs.getString(5)))
+                .list();
+    }
+
+    /** The assignment a review was written for. */
+    long assignmentOf(long reviewId) {
+        return jdbc.sql("SELECT assignment_id FROM review WHERE id = ?").param(reviewId).query(Long.class).single();
+    }
+
+    /** Replaces a review's scores and total after a revision; the first scores stay in the revision's record. */
+    void revise(long reviewId, Map<String, Integer> scores, BigDecimal total) {
+        jdbc.sql("UPDATE review SET total = ? WHERE id = ?").params(total, reviewId).update();
+        scores.forEach((criterion, score) -> jdbc.sql("UPDATE review_score SET score = ? WHERE review_id = ? AND criterion = ?")
+                .params(score, reviewId, criterion).update());
+    }
+
     public List<ReviewSummary> byCall(long callId) {
         return summaries("call_id", callId);
     }

@@ -40,6 +40,23 @@ public class Revisions {
         return byApplication;
     }
 
+    /** For the audit: per reconsider instance, what its judge did, by judge code. */
+    public Map<String, String> answersByInstance(long callId) {
+        Map<String, String> answers = new HashMap<>();
+        jdbc.sql("""
+                SELECT process_instance_id, judge_code, status, total_before, total_after, reason FROM review_revision
+                WHERE call_id = ? AND process_instance_id IS NOT NULL""").param(callId).query(rs -> {
+                    String status = rs.getString(3);
+                    answers.put(rs.getString(1), rs.getString(2) + (switch (status) {
+                        case "REVISED" -> " revised " + rs.getBigDecimal(4) + " to " + rs.getBigDecimal(5) + ": " + rs.getString(6);
+                        case "KEPT" -> " kept " + rs.getBigDecimal(4);
+                        case "EXPIRED" -> " did not answer";
+                        default -> " has not answered yet";
+                    }));
+                });
+        return answers;
+    }
+
     /** Opens a request for this review, once: a retried round finds it and adds none. */
     long open(long callId, long reviewId, long applicationId, String judgeCode, OffsetDateTime dueAt, BigDecimal total, String scores) {
         return jdbc.sql("SELECT id FROM review_revision WHERE review_id = ?").param(reviewId).query(Long.class).optional().orElseGet(() -> {

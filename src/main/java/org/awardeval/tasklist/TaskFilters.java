@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ReconsiderProcess;
 import org.awardeval.process.ReviewProcess;
 import org.awardeval.security.AccessSetup;
 import org.awardeval.security.Groups;
@@ -72,9 +73,9 @@ public class TaskFilters {
                         List.of(column("applicationCode", "Application"), column("judgeCode", "Judge")), List.of(Groups.COORDINATORS)),
                 new Definition(COORDINATION, 5, "Every task waiting for a coordinator.",
                         taskService.createTaskQuery().taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(), application, List.of(Groups.COORDINATORS)),
-                new Definition(MY_REVIEWS, -20, "The applications you review, the earliest deadline first.",
-                        taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKey(ReviewProcess.TASK_REVIEW_APPLICATION)
-                                .orderByDueDate().asc(),
+                new Definition(MY_REVIEWS, -20, "The applications you review or reconsider, the earliest deadline first.",
+                        taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER)
+                                .taskDefinitionKeyIn(ReviewProcess.TASK_REVIEW_APPLICATION, ReconsiderProcess.TASK_RECONSIDER).orderByDueDate().asc(),
                         application, List.of(Groups.JUDGES)),
                 new Definition(MY_VOTES, -15, "The shortlists you vote on.",
                         taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE),
@@ -92,9 +93,6 @@ public class TaskFilters {
 
     private String ensure(Definition definition) {
         Filter existing = filterService.createFilterQuery().filterName(definition.name()).singleResult();
-        if (existing != null) {
-            return existing.getId();
-        }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("priority", definition.priority());
         properties.put("description", definition.description());
@@ -103,7 +101,9 @@ public class TaskFilters {
             properties.put("variables", definition.columns());
             properties.put("showUndefinedVariable", false);
         }
-        Filter filter = filterService.newTaskFilter(definition.name()).setQuery(definition.query()).setProperties(properties);
+        // An existing filter takes the query of this version too (the tasks it lists may have changed).
+        Filter filter = (existing != null ? existing : filterService.newTaskFilter(definition.name())).setQuery(definition.query())
+                .setProperties(properties);
         return filterService.saveFilter(filter).getId();
     }
 

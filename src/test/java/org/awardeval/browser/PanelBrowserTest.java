@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import org.awardeval.call.CallService.CallRequest;
-import org.openqa.selenium.Dimension;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.call.CallService.CallRequest;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.deliberation.PanelService;
 import org.awardeval.demo.SampleData;
@@ -21,6 +20,7 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -196,6 +196,64 @@ class PanelBrowserTest extends BrowserTestBase {
         browser.camundaLogin("tasklist", "tj01", CycleDriver.PASSWORD);
         browser.go("/panel/calls/1");
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Shortlist of");
+    }
+
+    @Test
+    void aJudgeOfASplitApplicationRevisesInTasklistWithAReasonAndThePanelReadsTheRevision() throws Exception {
+        String callName = "Disagreement " + System.nanoTime();
+        long callId = driver.openCall(callName);
+        SampleData.sixEligible("dr").forEach(form -> driver.submit(callId, form));
+        driver.runToReviews(callId);
+        driver.reviewAll(callId);
+        driver.runJobs();
+        List<String> codes = jdbc.sql("SELECT code FROM application WHERE call_id = ?").param(callId).query(String.class).list();
+        Task reconsider = taskService.createTaskQuery().taskDefinitionKey("Task_Reconsider").list().stream()
+                .filter(t -> codes.contains(String.valueOf(taskService.getVariable(t.getId(), "applicationCode")))).findFirst().orElseThrow();
+        String code = (String) taskService.getVariable(reconsider.getId(), "applicationCode");
+        String judgeCode = (String) taskService.getVariable(reconsider.getId(), "judgeCode");
+
+        browser.camundaLogin("tasklist", reconsider.getAssignee(), CycleDriver.PASSWORD);
+        browser.go("/camunda/app/tasklist/default/#/?task=" + reconsider.getId());
+        String form = browser.await(d -> {
+            String text = browser.visible(By.cssSelector(".fjs-form")).getText();
+            return text.contains("The other reviews") ? text : null;
+        });
+        assertThat(form).contains("Reconsider " + code).containsPattern("J-\\d+: total \\d\\.\\d{2}").contains("Your review (" + judgeCode + ")");
+        pick("Your decision", "Revise");
+        pick("Innovation", "3");
+        pick("Impact and reach", "3");
+        pick("Equity and inclusion", "3");
+        pick("Transferability", "3");
+        pick("Sustainability and policy alignment", "3");
+        complete();
+        String refusal = browser.await(d -> {
+            String page = d.findElement(By.tagName("body")).getText();
+            return page.contains("is required when you revise") ? page : null;
+        });
+        assertThat(refusal).contains("Reason (shown to the panel)").doesNotContain("revisionReason");
+        browser.driver().findElements(By.cssSelector(".page-notifications [ng-click^='removeNotification']")).forEach(WebElement::click);
+        type("Reason (shown to the panel)", "The other reviews show the results were measured; I under-rated them.");
+        complete();
+        browser.await(d -> taskService.createTaskQuery().taskId(reconsider.getId()).count() == 0);
+        driver.runJobs();
+        driver.keepAllScores(callId);
+        driver.runJobs();
+        assertThat(jdbc.sql("SELECT total FROM review r WHERE r.call_id = ? AND r.judge_code = ? AND r.application_id = (SELECT id FROM"
+                + " application WHERE code = ?)").params(callId, judgeCode, code).query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo("3.000");
+
+        browser.driver().manage().deleteAllCookies();
+        driver.knownPassword(CycleDriver.CHAIR);
+        browser.camundaLogin("tasklist", CycleDriver.CHAIR, CycleDriver.PASSWORD);
+        browser.go("/panel/calls/" + callId);
+        WebElement row = browser.visible(By.xpath("//tr[td[@class='code']/span[normalize-space(.)='" + code + "']]"));
+        row.findElement(By.tagName("summary")).click();
+        String read = browser.await(d -> {
+            String text = d.findElement(By.xpath("//tr[td[@class='code']/span[normalize-space(.)='" + code + "']]")).getText();
+            return text.contains("Revised") ? text : null;
+        });
+        assertThat(read).contains(judgeCode + " (3.00)").containsPattern("Revised in the disagreement round from \\d\\.\\d{2} to 3\\.00: "
+                + "The other reviews show the results were measured");
     }
 
     private List<String> options(Task vote) {

@@ -58,6 +58,7 @@ class AwardCyclePathTest {
     JavaDelegate recordDecision = mock(JavaDelegate.class);
     JavaDelegate announce = mock(JavaDelegate.class);
     JavaDelegate digests = mock(JavaDelegate.class);
+    JavaDelegate round = mock(JavaDelegate.class);
     JavaDelegate overdue = mock(JavaDelegate.class);
 
     /** The assignment sets when reminders go out and when reviews are due. */
@@ -101,6 +102,11 @@ class AwardCyclePathTest {
                 "assignJudgesDelegate", assign, "rankApplicationsDelegate", rank, "recordVoteDelegate", recordVote,
                 "tallyVotesDelegate", tally, "recordDecisionDelegate", recordDecision, "announceResultsDelegate", announce)
                 .forEach(Mocks::register);
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.SPLIT_APPLICATIONS, 0);
+            return null;
+        }).when(round).execute(any());
+        Mocks.register("openDisagreementRoundDelegate", round);
         Mocks.register("sendReviewDigestsDelegate", digests);
         Mocks.register("noticeOverdueReviewsDelegate", overdue);
         Mocks.register("panelBallotListener", mock(TaskListener.class));
@@ -113,7 +119,7 @@ class AwardCyclePathTest {
         complete(task(cycle));
         execute(job("Task_AssignJudges", cycle));
         BpmnAwareTests.assertThat(cycle).hasPassed("Task_CloseCall", "Task_CheckSettled", "Task_AssignJudges", "Task_CheckReviewed",
-                "Task_RankApplications");
+                "Task_OpenDisagreementRound", "Task_RankApplications").hasNotPassed("CallActivity_Reconsider");
 
         List<Task> ballots = engine.getTaskService().createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).list();
         assertThat(ballots).extracting(Task::getAssignee).containsExactlyInAnyOrder("chair", "member-a", "member-b");

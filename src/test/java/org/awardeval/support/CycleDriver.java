@@ -14,6 +14,7 @@ import org.awardeval.call.CallService;
 import org.awardeval.demo.SampleData;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
+import org.awardeval.process.ReconsiderProcess;
 import org.awardeval.process.ReviewProcess;
 import org.awardeval.submission.ApplicationForm;
 import org.camunda.spin.Spin;
@@ -142,10 +143,20 @@ public abstract class CycleDriver {
         runJobs();
     }
 
-    /** Closes the call and has every judge score their applications: the panel has its ballots. */
+    /** Every judge asked to reconsider in the disagreement round keeps their scores; returns how many were asked. */
+    public int keepAllScores(long callId) {
+        Set<String> codes = codes(callId);
+        List<OpenTask> asked = tasks(ReconsiderProcess.TASK_RECONSIDER).stream().filter(t -> codes.contains(t.applicationCode())).toList();
+        asked.forEach(task -> completeAs(task.assignee(), task.id(), Map.of(ReconsiderProcess.DECISION, ReconsiderProcess.DECISION_KEEP)));
+        return asked.size();
+    }
+
+    /** Closes the call, has every judge score their applications and keep them when asked: the panel has its ballots. */
     public void runToPanelVote(long callId) {
         runToReviews(callId);
         reviewAll(callId);
+        runJobs();
+        keepAllScores(callId);
         runJobs();
     }
 
