@@ -109,6 +109,8 @@ abstract class FullCycleScenario {
         int least = CycleDriver.JUDGES.stream().mapToInt(j -> reviewsPerJudge.getOrDefault(j.userId(), 0)).min().orElseThrow();
         assertThat(most - least).as("review load spread %s", reviewsPerJudge).isLessThanOrEqualTo(2);
         driver.runJobs();
+        driver.keepAllScores(callId); // the judges of split applications keep their scores
+        driver.runJobs();
 
         // Every panel member votes on the shortlist; then the chair confirms the winners the panel proposes.
         assertThat(driver.votePanel(callId)).isEqualTo(panel.members().size());

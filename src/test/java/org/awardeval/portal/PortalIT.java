@@ -393,6 +393,8 @@ class PortalIT {
             assertThat(desk.visible(By.tagName("main")).getText()).doesNotContainIgnoringCase("tj0");
             driver.reviewAll(callId);
             driver.runJobs();
+            driver.keepAllScores(callId);
+            driver.runJobs();
             assertThat(statusAfterReload(desk)).isEqualTo("With the panel");
             driver.votePanel(callId);
             driver.runJobs();

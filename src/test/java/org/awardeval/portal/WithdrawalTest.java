@@ -76,6 +76,8 @@ class WithdrawalTest {
 
         driver.reviewAll(callId);
         driver.runJobs();
+        driver.keepAllScores(callId);
+        driver.runJobs();
         String cycle = driver.cycleInstance(callId);
         assertThat(taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).count())
                 .isPositive();

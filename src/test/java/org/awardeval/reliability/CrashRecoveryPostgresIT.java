@@ -78,6 +78,8 @@ class CrashRecoveryPostgresIT {
         assertThat(cycle.count("SELECT COUNT(*) FROM assignment")).isEqualTo(3L * APPLICATIONS);
         assertThat(cycle.reviewAll(callId)).isEqualTo(3 * APPLICATIONS);
         cycle.runJobs();
+        cycle.keepAllScores(callId);
+        cycle.runJobs();
         assertThat(cycle.votePanel(callId)).isOne();
         cycle.runJobs();
         cycle.confirmWinners(callId);

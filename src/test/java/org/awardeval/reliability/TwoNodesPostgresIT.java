@@ -73,6 +73,8 @@ class TwoNodesPostgresIT {
         cycle.runJobs();
         assertThat(cycle.reviewAll(callId)).isEqualTo(3 * APPLICATIONS);
         cycle.runJobs();
+        cycle.keepAllScores(callId);
+        cycle.runJobs();
         assertThat(cycle.votePanel(callId)).isOne();
         cycle.runJobs();
         cycle.confirmWinners(callId);
