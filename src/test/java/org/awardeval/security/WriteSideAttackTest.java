@@ -156,6 +156,8 @@ class WriteSideAttackTest {
             assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
         }
         driver.runJobs();
+        driver.keepAllScores(callId);
+        driver.runJobs();
         // Each review is stored under the assignment of the judge who wrote it.
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM review r JOIN assignment s ON s.id = r.assignment_id WHERE s.call_id = ?""")

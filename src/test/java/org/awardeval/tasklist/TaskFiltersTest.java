@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.awardeval.demo.SampleData;
 import org.awardeval.process.ApplicationProcess;
+import org.awardeval.process.ReconsiderProcess;
 import org.awardeval.process.ReviewProcess;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
@@ -56,7 +57,8 @@ class TaskFiltersTest {
 
         driver.runToReviews(callId);
         String judge = CycleDriver.judges().get(1);
-        List<String> mine = taskService.createTaskQuery().taskAssignee(judge).taskDefinitionKey(ReviewProcess.TASK_REVIEW_APPLICATION).list()
+        List<String> mine = taskService.createTaskQuery().taskAssignee(judge)
+                .taskDefinitionKeyIn(ReviewProcess.TASK_REVIEW_APPLICATION, ReconsiderProcess.TASK_RECONSIDER).list()
                 .stream().map(Task::getId).toList();
         assertThat(mine).isNotEmpty();
         assertThat(as(judge, () -> ids(TaskFilters.MY_REVIEWS))).containsExactlyInAnyOrderElementsOf(mine);
