@@ -16,6 +16,7 @@ import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.documents.DocumentEvent;
 import org.awardeval.documents.Documents;
+import org.awardeval.invitation.JudgeInvitations;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ReconsiderProcess;
@@ -52,9 +53,12 @@ class AuditService {
     private final ResultRepository results;
     private final Documents documents;
     private final Revisions revisions;
+    private final JudgeInvitations invitations;
 
     AuditService(CallRepository calls, PanelRepository panel, HistoryService historyService, ApplicationRepository applications,
-            ReviewRepository reviews, ResultRepository results, Documents documents, Revisions revisions) {
+            ReviewRepository reviews, ResultRepository results, Documents documents, Revisions revisions,
+            JudgeInvitations invitations) {
+        this.invitations = invitations;
         this.revisions = revisions;
         this.documents = documents;
         this.results = results;
@@ -92,6 +96,9 @@ class AuditService {
             String code = e.applicationId() == null ? null : codes.computeIfAbsent(e.applicationId(), id -> applications.get(id).code());
             entries.add(new Entry(e.at(), e.actor(), e.step(), code,
                     "document " + e.documentId() + (e.detail() == null ? "" : ": " + e.detail())));
+        }
+        for (JudgeInvitations.Step step : invitations.steps(callId)) {
+            entries.add(new Entry(step.at(), step.actor(), step.step(), null, step.detail()));
         }
         if (call.announcedAt() != null) {
             entries.add(new Entry(call.announcedAt(), SYSTEM, "Announce the results", null, "results announced to every applicant"));

@@ -134,10 +134,12 @@ public class CallService {
                 .processDefinitionKey(AwardCycleProcess.KEY).singleResult();
         Date due = ProcessVariables.date(deadline);
         runtimeService.setVariable(cycle.getId(), AwardCycleProcess.SUBMISSION_DUE, due);
-        Job timer = managementService.createJobQuery().processInstanceId(cycle.getId()).activityId(AwardCycleProcess.EVENT_SUBMISSION_DEADLINE)
-                .singleResult();
-        if (timer != null) {
-            managementService.setJobDuedate(timer.getId(), due);
+        // The deadline's timer, and the one that closes the coordinators' "Invite judges" task with it.
+        for (String event : List.of(AwardCycleProcess.EVENT_SUBMISSION_DEADLINE, AwardCycleProcess.EVENT_INVITATIONS_CLOSED)) {
+            Job timer = managementService.createJobQuery().processInstanceId(cycle.getId()).activityId(event).singleResult();
+            if (timer != null) {
+                managementService.setJobDuedate(timer.getId(), due);
+            }
         }
         Task close = taskService.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(AwardCycleProcess.TASK_CLOSE_CALL_EARLY).singleResult();
         if (close != null) {

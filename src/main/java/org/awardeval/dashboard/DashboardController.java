@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.awardeval.call.CallRepository;
+import org.awardeval.invitation.JudgeInvitations;
 import org.awardeval.mail.MailChecks;
 import org.awardeval.tasklist.TaskFilters;
 import org.awardeval.web.NotFoundException;
@@ -37,7 +38,11 @@ class DashboardController {
     private final CallRepository calls;
     private final MailChecks mailChecks;
 
-    DashboardController(DashboardService dashboard, FilterService filterService, CallRepository calls, MailChecks mailChecks) {
+    private final JudgeInvitations invitations;
+
+    DashboardController(DashboardService dashboard, FilterService filterService, CallRepository calls, MailChecks mailChecks,
+            JudgeInvitations invitations) {
+        this.invitations = invitations;
         this.dashboard = dashboard;
         this.filterService = filterService;
         this.calls = calls;
@@ -62,6 +67,8 @@ class DashboardController {
         DashboardService.Progress progress = dashboard.progress(shown, OffsetDateTime.now());
         model.addAttribute("progress", progress);
         model.addAttribute("cockpit", cockpitLink(shown));
+        // Counted per category only once the call invited judges; until then every registered judge may be assigned.
+        model.addAttribute("invitationCounts", invitations.list(shown).isEmpty() ? List.of() : invitations.counts(shown));
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("byStatus", progress.statistics().byStatus());
         charts.put("byCategory", progress.statistics().byCategory());

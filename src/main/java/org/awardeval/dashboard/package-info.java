@@ -1,5 +1,5 @@
 /** The coordinators' dashboard: progress of a call, read through the other modules. */
-@ApplicationModule(displayName = "dashboard", allowedDependencies = {"assignment", "call", "mail", "security", "submission",
+@ApplicationModule(displayName = "dashboard", allowedDependencies = {"assignment", "call", "invitation", "mail", "security", "submission",
         "tasklist", "web"})
 package org.awardeval.dashboard;
 

@@ -25,4 +25,11 @@ class PanelReadingController {
         model.addAttribute("view", reading.view(callId, user.getName(), member));
         return "panel";
     }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.awardeval.web.NotFoundException.class)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    public String notFound(org.awardeval.web.NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "not-found";
+    }
 }

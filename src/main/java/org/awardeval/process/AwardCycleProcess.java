@@ -27,12 +27,16 @@ public final class AwardCycleProcess {
     public static final String TASK_PANEL_VOTE = "Task_PanelVote";
     /** Coordinators follow up the reviews overdue at the review deadline. */
     public static final String TASK_FOLLOW_UP_OVERDUE = "Task_FollowUpOverdue";
+    /** Coordinators tick the judges to invite. */
+    public static final String TASK_INVITE_JUDGES = "Task_InviteJudges";
+    /** Closes "Invite judges" at the submission deadline; moved with the deadline. */
+    public static final String EVENT_INVITATIONS_CLOSED = "Event_InvitationsClosed";
     /** The chair's decision. */
     public static final String TASK_CONFIRM_WINNERS = "Task_ConfirmWinners";
 
     public static final List<String> MESSAGES = List.of(MESSAGE_APPLICATION_SETTLED, MESSAGE_APPLICATION_REVIEWED);
     public static final List<String> ERRORS = List.of(ERROR_JUDGE_SHORTAGE);
-    public static final List<String> ELEMENTS = List.of(TASK_CLOSE_CALL_EARLY, EVENT_SUBMISSION_DEADLINE, TASK_PANEL_VOTE, TASK_FOLLOW_UP_OVERDUE,
+    public static final List<String> ELEMENTS = List.of(TASK_CLOSE_CALL_EARLY, EVENT_SUBMISSION_DEADLINE, TASK_PANEL_VOTE, TASK_FOLLOW_UP_OVERDUE, TASK_INVITE_JUDGES, EVENT_INVITATIONS_CLOSED,
             TASK_CONFIRM_WINNERS);
 
     // variables
@@ -40,6 +44,11 @@ public final class AwardCycleProcess {
     /** A ballot's categories: name, quota and the codes to choose from, so that the form counts the choices of each. */
     public static final String BALLOT_CATEGORIES = "ballotCategories";
     public static final String CALL_ID = "callId";
+    /** The "Invite judges" task: the registered judges offered, the count so far, the ones ticked, the reviews asked. */
+    public static final String JUDGE_OPTIONS = "judgeOptions";
+    public static final String INVITATION_SUMMARY = "invitationSummary";
+    public static final String INVITEES = "invitees";
+    public static final String REVIEW_LOAD = "reviewLoad";
     public static final String CALL_NAME = "callName";
     public static final String CATEGORIES = "categories";
     public static final String CHAIR_USER_ID = "chairUserId";
@@ -97,7 +106,8 @@ public final class AwardCycleProcess {
                             REVIEWS_PER_APPLICATION, WINNERS_PER_CATEGORY, SHORTLIST_PER_CATEGORY, SAME_COUNTRY_CONFLICT,
                             CHAIR_USER_ID, SUMMARY_WORDS, DESCRIPTION_WORDS),
                     "panel-vote", List.of(VOTES, VOTE_COMMENT),
-                    "confirm-winners", List.of(WINNERS, JUSTIFICATION)));
+                    "confirm-winners", List.of(WINNERS, JUSTIFICATION),
+                    "invite-judges", List.of(INVITEES, REVIEW_LOAD)));
 
     private AwardCycleProcess() {
     }

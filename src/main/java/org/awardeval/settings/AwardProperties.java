@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param processesWatchDelay how long the folder must stay unchanged before it is deployed, so that a save is complete
  * @param historyDetails whether the engine's history also keeps every variable change, a job log and review variables
  * @param revisionPeriod how long the judges of a split application have to reconsider their scores
+ * @param invitationPeriod how long an invited judge has to answer
  */
 @ConfigurationProperties(prefix = "award")
 public record AwardProperties(String processesDir, Duration pollInterval, String adminPassword, Duration votingPeriod,
         Duration reviewReminder, Duration reviewGrace, Boolean processesWatch, Duration processesWatchDelay,
-        boolean historyDetails, Duration revisionPeriod) {
+        boolean historyDetails, Duration revisionPeriod, Duration invitationPeriod) {
 
     public AwardProperties {
         if (processesDir == null || processesDir.isBlank()) {
@@ -37,6 +38,9 @@ public record AwardProperties(String processesDir, Duration pollInterval, String
         }
         if (revisionPeriod == null) {
             revisionPeriod = Duration.ofDays(5);
+        }
+        if (invitationPeriod == null) {
+            invitationPeriod = Duration.ofDays(14);
         }
         if (reviewGrace == null) {
             reviewGrace = Duration.ofDays(7);

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/award-cycle.bpmn", "processes/forms/call-open.form", "processes/forms/close-call.form",
         "processes/forms/judge-shortage.form", "processes/forms/panel-vote.form", "processes/forms/confirm-winners.form",
-        "processes/forms/overdue-review.form"})
+        "processes/forms/overdue-review.form", "processes/forms/invite-judges.form"})
 class AwardCyclePathTest {
 
     @RegisterExtension
@@ -59,6 +59,7 @@ class AwardCyclePathTest {
     JavaDelegate announce = mock(JavaDelegate.class);
     JavaDelegate digests = mock(JavaDelegate.class);
     JavaDelegate round = mock(JavaDelegate.class);
+    TaskListener invite = mock(TaskListener.class);
     JavaDelegate overdue = mock(JavaDelegate.class);
 
     /** The assignment sets when reminders go out and when reviews are due. */
@@ -108,6 +109,7 @@ class AwardCyclePathTest {
         }).when(round).execute(any());
         Mocks.register("openDisagreementRoundDelegate", round);
         Mocks.register("sendReviewDigestsDelegate", digests);
+        Mocks.register("inviteJudgesListener", invite);
         Mocks.register("noticeOverdueReviewsDelegate", overdue);
         Mocks.register("panelBallotListener", mock(TaskListener.class));
     }
@@ -115,8 +117,9 @@ class AwardCyclePathTest {
     @Test
     void aCallClosedEarlyRunsThroughReviewsAndThePanelToItsAnnouncement() throws Exception {
         ProcessInstance cycle = start();
-        BpmnAwareTests.assertThat(cycle).isWaitingAt(AwardCycleProcess.TASK_CLOSE_CALL_EARLY).task().hasCandidateGroup("coordinators");
-        complete(task(cycle));
+        BpmnAwareTests.assertThat(cycle).isWaitingAt(AwardCycleProcess.TASK_CLOSE_CALL_EARLY, AwardCycleProcess.TASK_INVITE_JUDGES)
+                .task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY).hasCandidateGroup("coordinators");
+        complete(task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY, cycle));
         execute(job("Task_AssignJudges", cycle));
         BpmnAwareTests.assertThat(cycle).hasPassed("Task_CloseCall", "Task_CheckSettled", "Task_AssignJudges", "Task_CheckReviewed",
                 "Task_OpenDisagreementRound", "Task_RankApplications").hasNotPassed("CallActivity_Reconsider");
@@ -129,8 +132,8 @@ class AwardCyclePathTest {
         engine.getManagementService().createJobQuery().activityId("Task_RecordVote").list().forEach(j -> execute(j));
         verify(recordVote, times(3)).execute(any());
         BpmnAwareTests.assertThat(cycle).hasPassed("Task_TallyVotes").isWaitingAt(AwardCycleProcess.TASK_CONFIRM_WINNERS)
-                .task().isAssignedTo("chair");
-        complete(task(cycle));
+                .task(AwardCycleProcess.TASK_CONFIRM_WINNERS).isAssignedTo("chair");
+        complete(task(AwardCycleProcess.TASK_CONFIRM_WINNERS, cycle));
         verify(recordDecision).execute(any());
         execute(job("Task_Announce", cycle));
         verify(announce).execute(any());
@@ -160,7 +163,7 @@ class AwardCyclePathTest {
     void theJudgesGetOneReminderRoundThenOverdueReviewsGoToTheCoordinatorsAndTheAnnouncementEndsWhatIsLeft() throws Exception {
         phases.addAll(List.of(true, false));
         ProcessInstance cycle = start();
-        complete(task(cycle));
+        complete(task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY, cycle));
         execute(job("Task_AssignJudges", cycle));
         BpmnAwareTests.assertThat(cycle).isWaitingAt("Event_RemindersDue").isWaitingFor(AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED);
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(cycle.getId()).timers().list())
@@ -171,7 +174,7 @@ class AwardCyclePathTest {
         execute(engine.getManagementService().createJobQuery().activityId("Event_ReviewsDue").singleResult());
         execute(job("Task_NoticeOverdue", cycle));
         verify(overdue).execute(any());
-        BpmnAwareTests.assertThat(cycle).isWaitingAt(AwardCycleProcess.TASK_FOLLOW_UP_OVERDUE).task().hasCandidateGroup("coordinators");
+        BpmnAwareTests.assertThat(cycle).isWaitingAt(AwardCycleProcess.TASK_FOLLOW_UP_OVERDUE).task(AwardCycleProcess.TASK_FOLLOW_UP_OVERDUE).hasCandidateGroup("coordinators");
         // The reviews come in meanwhile; the open follow-up does not hold the cycle after the announcement.
         engine.getRuntimeService().createMessageCorrelation(AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED).processInstanceId(cycle.getId())
                 .correlate();
@@ -185,10 +188,25 @@ class AwardCyclePathTest {
     }
 
     @Test
+    void coordinatorsInviteJudgesOnceWhileTheCallIsOpenAndTheTaskClosesAtTheSubmissionDeadline() throws Exception {
+        ProcessInstance cycle = start();
+        BpmnAwareTests.assertThat(cycle).isWaitingAt(AwardCycleProcess.TASK_INVITE_JUDGES).task(AwardCycleProcess.TASK_INVITE_JUDGES)
+                .hasCandidateGroup("coordinators");
+        complete(task(AwardCycleProcess.TASK_INVITE_JUDGES, cycle), withVariables(AwardCycleProcess.REVIEW_LOAD, 6));
+        verify(invite, times(2)).notify(any()); // created, completed
+        BpmnAwareTests.assertThat(cycle).hasPassed("EndEvent_Invited").isWaitingAt(AwardCycleProcess.TASK_CLOSE_CALL_EARLY);
+
+        ProcessInstance silent = start();
+        execute(engine.getManagementService().createJobQuery().processInstanceId(silent.getId()).activityId("Event_InvitationsClosed")
+                .singleResult());
+        BpmnAwareTests.assertThat(silent).hasPassed("EndEvent_InvitationsClosed").hasNotPassed("EndEvent_Invited");
+    }
+
+    @Test
     void aJudgeShortageWaitsForACoordinatorAndAssignsAgain() throws Exception {
         doThrow(new BpmnError(AwardCycleProcess.ERROR_JUDGE_SHORTAGE, "MC: 2 judges short")).doAnswer(assigned).when(assign).execute(any());
         ProcessInstance cycle = start();
-        complete(task(cycle));
+        complete(task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY, cycle));
         execute(job("Task_AssignJudges", cycle));
         BpmnAwareTests.assertThat(cycle).isWaitingAt("Task_ResolveShortage");
         complete(task("Task_ResolveShortage", cycle));
@@ -200,7 +218,7 @@ class AwardCyclePathTest {
     @Test
     void atTheVotingDeadlineTheVotesCastAreCounted() throws Exception {
         ProcessInstance cycle = start();
-        complete(task(cycle));
+        complete(task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY, cycle));
         execute(job("Task_AssignJudges", cycle));
         complete(engine.getTaskService().createTaskQuery().taskAssignee("member-a").singleResult(), withVariables("voteComment", "ok"));
         execute(engine.getManagementService().createJobQuery().activityId("Event_VotingDeadline").singleResult());

@@ -105,9 +105,10 @@ class CallApiTest {
         assertThat(calls.get(callId).submissionDeadline().toInstant()).isEqualTo(later.toInstant());
         String cycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CallService.businessKey(callId))
                 .singleResult().getId();
-        assertThat(managementService.createJobQuery().processInstanceId(cycle).timers().singleResult().getDuedate().toInstant())
+        assertThat(managementService.createJobQuery().processInstanceId(cycle).activityId("Event_SubmissionDeadline").timers().singleResult()
+                .getDuedate().toInstant())
                 .isEqualTo(later.toInstant());
-        assertThat(taskService.createTaskQuery().processInstanceId(cycle).singleResult().getDueDate().toInstant())
+        assertThat(taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_CloseCallEarly").singleResult().getDueDate().toInstant())
                 .isEqualTo(later.toInstant());
 
         ResponseEntity<Map> earlier = coordinator().postForEntity("/api/calls/" + callId + "/deadline",

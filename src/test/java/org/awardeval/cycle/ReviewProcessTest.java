@@ -40,7 +40,8 @@ class ReviewProcessTest {
         long callId = driver.openCall("Review path " + System.nanoTime());
         var submission = driver.submit(callId, SampleData.sixEligible("rv").get(3));
         driver.confirmRedactions(callId);
-        Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId)).singleResult();
+        Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId))
+                .taskDefinitionKey("Task_CloseCallEarly").singleResult();
         driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());
         driver.runJobs();
 
@@ -77,7 +78,8 @@ class ReviewProcessTest {
         long callId = driver.openCall("Review " + suffix + " " + System.nanoTime());
         var submission = driver.submit(callId, SampleData.sixEligible(suffix).get(form));
         driver.confirmRedactions(callId);
-        Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId)).singleResult();
+        Task close = taskService.createTaskQuery().processInstanceBusinessKey(CallService.businessKey(callId))
+                .taskDefinitionKey("Task_CloseCallEarly").singleResult();
         driver.completeAs(CycleDriver.COORDINATOR, close.getId(), Map.of());
         driver.runJobs();
         return taskService.createTaskQuery().processDefinitionKey("Review")

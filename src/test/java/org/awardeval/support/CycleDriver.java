@@ -146,7 +146,12 @@ public abstract class CycleDriver {
     /** Every judge asked to reconsider in the disagreement round keeps their scores; returns how many were asked. */
     public int keepAllScores(long callId) {
         Set<String> codes = codes(callId);
-        List<OpenTask> asked = tasks(ReconsiderProcess.TASK_RECONSIDER).stream().filter(t -> codes.contains(t.applicationCode())).toList();
+        Supplier<List<OpenTask>> reconsider = () -> tasks(ReconsiderProcess.TASK_RECONSIDER).stream()
+                .filter(t -> codes.contains(t.applicationCode())).toList();
+        // Where jobs run on their own, the cycle may wake after the last review a little later: wait until it has
+        // either asked the judges to reconsider or gone on to the panel.
+        awaitAny(() -> reconsider.get().isEmpty() ? callTasks(callId, AwardCycleProcess.TASK_PANEL_VOTE) : reconsider.get());
+        List<OpenTask> asked = reconsider.get();
         asked.forEach(task -> completeAs(task.assignee(), task.id(), Map.of(ReconsiderProcess.DECISION, ReconsiderProcess.DECISION_KEEP)));
         return asked.size();
     }
