@@ -36,7 +36,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The applicants' e-mails, against an SMTP server in the test: content, one per applicant, never twice. */
+/**
+ * E-mails through the outbox against an SMTP server in the test: the applicants' (content, one per applicant, never
+ * twice) and the judges' reminder (one per judge, whatever the number of their reviews).
+ */
 @OwnJvm
 @SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "award.mail-interval=PT1H"})
 @ActiveProfiles("test")
@@ -78,6 +81,32 @@ class AnnouncementMailIT {
                 SampleData.form("Quiet College ml", "HEI", "Kenya", "NC", "Wanjiru Kamau", "wanjiru@ml.test", false))
                 .forEach(form -> driver.submit(callId, form));
         return callId;
+    }
+
+    @Test
+    void aJudgeWithSeveralReviewsReceivesOneReminderListingThemAll() throws Exception {
+        long callId = cycleWith(null);
+        SampleData.sixEligible("dm").forEach(form -> driver.submit(callId, form));
+        driver.runToReviews(callId);
+        outbox.flush(); // what the applicants were sent so far
+        int before = smtp.getReceivedMessages().length;
+        Map<String, Object> busiest = jdbc.sql("""
+                SELECT j.email, COUNT(*) AS reviews FROM assignment s JOIN judge j ON j.id = s.judge_id
+                WHERE s.call_id = ? AND s.status = 'OPEN' GROUP BY j.email ORDER BY COUNT(*) DESC, j.email""")
+                .param(callId).query().listOfRows().get(0);
+        String email = (String) busiest.get("EMAIL");
+        List<String> codes = jdbc.sql("SELECT s.application_code FROM assignment s JOIN judge j ON j.id = s.judge_id"
+                + " WHERE s.call_id = ? AND j.email = ? AND s.status = 'OPEN'").params(callId, email).query(String.class).list();
+        assertThat(codes).hasSizeGreaterThan(1);
+
+        driver.fire(driver.cycleInstance(callId), "Event_RemindersDue");
+        outbox.flush();
+        assertThat(outbox.flush()).isZero();
+        List<MimeMessage> toJudge = Arrays.stream(smtp.getReceivedMessages()).skip(before)
+                .filter(m -> GreenMailUtil.getAddressList(uncheck(m)).contains(email)).toList();
+        assertThat(toJudge).as("one reminder for %d reviews", codes.size()).hasSize(1);
+        assertThat(toJudge.get(0).getSubject()).contains("your " + codes.size() + " reviews");
+        assertThat(GreenMailUtil.getBody(toJudge.get(0)).replace("=\r\n", "")).as("every review named").contains(codes);
     }
 
     @Test

@@ -37,6 +37,7 @@ class PanelBrowserTest extends BrowserTestBase {
     @Autowired RuntimeService runtimeService;
     @Autowired PanelService panel;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
     @Test
     void eachPanelMemberVotesInTasklistAndTheChairConfirmsAnOverrideOnlyWithAJustification() throws Exception {
@@ -254,6 +255,9 @@ class PanelBrowserTest extends BrowserTestBase {
         });
         assertThat(read).contains(judgeCode + " (3.00)").containsPattern("Revised in the disagreement round from \\d\\.\\d{2} to 3\\.00: "
                 + "The other reviews show the results were measured");
+        String audit = rest.withBasicAuth(CycleDriver.COORDINATOR, CycleDriver.PASSWORD)
+                .getForObject("/api/calls/" + callId + "/audit.csv", String.class);
+        assertThat(audit).contains("Reconsider " + code).containsPattern(judgeCode + " revised [\\d.]+ to 3\\.000: The other reviews show");
     }
 
     private List<String> options(Task vote) {

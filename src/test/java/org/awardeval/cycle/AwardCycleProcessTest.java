@@ -58,7 +58,8 @@ class AwardCycleProcessTest {
         var submission = driver.submit(callId, SampleData.sixEligible("dl").get(0));
         driver.confirmRedactions(callId);
 
-        Job deadline = managementService.createJobQuery().processInstanceId(cycle.getId()).timers().singleResult();
+        Job deadline = managementService.createJobQuery().processInstanceId(cycle.getId()).activityId("Event_SubmissionDeadline").timers()
+                .singleResult();
         long deadlineMillis = calls.get(callId).submissionDeadline().toInstant().toEpochMilli();
         assertThat(Math.abs(deadline.getDuedate().getTime() - deadlineMillis)).isLessThan(1000);
         managementService.executeJob(deadline.getId());
@@ -81,14 +82,15 @@ class AwardCycleProcessTest {
         ProcessInstance cycle = cycle(callId);
         var doubtful = driver.submit(callId, SampleData.form("Open Network poll", "OTHER", "Rwanda", "MC", "Jean Poll",
                 "jean@poll.test", true));
-        taskService.complete(taskService.createTaskQuery().processInstanceId(cycle.getId()).singleResult().getId());
+        taskService.complete(taskService.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey("Task_CloseCallEarly")
+                .singleResult().getId());
         assertThat(cycle).isWaitingAt("Gateway_WaitSettled");
 
         // The coordinator decides, but the wake-up message is lost: the poll timer still moves the cycle on.
         var check = taskService.createTaskQuery().processInstanceBusinessKey(doubtful.code()).singleResult();
         driver.completeAs(CycleDriver.COORDINATOR, check.getId(),
                 Map.of("coordinatorDecision", "INELIGIBLE", "coordinatorReason", "Not an institution"));
-        Job poll = managementService.createJobQuery().processInstanceId(cycle.getId()).timers().singleResult();
+        Job poll = managementService.createJobQuery().processInstanceId(cycle.getId()).activityId("Event_SettlePoll").timers().singleResult();
         managementService.executeJob(poll.getId());
         assertThat(cycle).hasPassed("Event_SettlePoll").isWaitingAt("Task_AssignJudges");
     }

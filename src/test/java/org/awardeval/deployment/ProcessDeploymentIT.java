@@ -60,7 +60,8 @@ class ProcessDeploymentIT {
         assertThat(cycle.getDeploymentId()).isEqualTo(deployment.getId());
         assertThat(read(formService.getDeployedStartForm(cycle.getId()))).contains("\"id\": \"call-open\"");
         long callId = driver.openCall("Deployment check");
-        Task close = taskService.createTaskQuery().processInstanceBusinessKey("call-" + callId).singleResult();
+        Task close = taskService.createTaskQuery().processInstanceBusinessKey("call-" + callId).taskDefinitionKey("Task_CloseCallEarly")
+                .singleResult();
         assertThat(close.getProcessDefinitionId()).isEqualTo(cycle.getId());
         assertThat(read(formService.getDeployedTaskForm(close.getId()))).contains("\"id\": \"close-call\"");
     }
