@@ -130,4 +130,27 @@ class InvitationTest {
                 .contains("Accept the invitation and sign the declaration").contains("declaration version 1 (SHA-256 " + Declaration.SHA256)
                 .contains("conflicts declared: Lakeside University; Copper Polytechnic");
     }
+
+    @Test
+    void silencePastTheDateCountsAsNoAnswerAndTheLinkNoLongerAnswers() {
+        long callId = driver.openCall("Invitations silent " + System.nanoTime());
+        invitations.invite(callId, List.of("tj01", "tj02"), 4, CycleDriver.COORDINATOR);
+        String token = tokenOf(callId, "tj02");
+        long judgeId = judges.findIdByUserId("tj02").orElseThrow();
+        jdbc.sql("UPDATE judge_invitation SET respond_by = ? WHERE call_id = ? AND judge_id = ?")
+                .params(java.time.OffsetDateTime.now().minusMinutes(1), callId, judgeId).update();
+
+        assertThat(invitations.counts(callId).stream().mapToInt(JudgeInvitations.CategoryCount::noAnswer).sum())
+                .as("counted before the hourly run marks it").isOne();
+        assertThatThrownBy(() -> invitations.accept(token, true, 4, null, null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("has expired");
+        assertThat(invitations.expireSilent()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM judge_invitation WHERE call_id = ? AND judge_id = ?").params(callId, judgeId)
+                .query(String.class).single()).isEqualTo("EXPIRED");
+        ResponseEntity<String> audit = coordinator().getForEntity("/api/calls/" + callId + "/audit.csv", String.class);
+        assertThat(audit.getBody()).contains("Invitation expired");
+        ResponseEntity<String> unknown = rest.getForEntity("/judging/invitations/" + "x".repeat(43), String.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).contains("This invitation link is not valid");
+    }
 }
