@@ -40,11 +40,11 @@ class AssignJudgesDelegate implements JavaDelegate {
     private final AssignmentRepository assignments;
     private final RuntimeService runtimeService;
     private final AwardProperties properties;
-    private final JudgePool pools;
+    private final CallJudges callJudges;
 
     AssignJudgesDelegate(CallRepository calls, ApplicationRepository applications, JudgeRepository judges,
-            AssignmentRepository assignments, RuntimeService runtimeService, ApplicationLifecycle lifecycle, AwardProperties properties, JudgePool pools) {
-        this.pools = pools;
+            AssignmentRepository assignments, RuntimeService runtimeService, ApplicationLifecycle lifecycle, AwardProperties properties, CallJudges callJudges) {
+        this.callJudges = callJudges;
         this.properties = properties;
         this.lifecycle = lifecycle;
         this.calls = calls;
@@ -52,14 +52,6 @@ class AssignJudgesDelegate implements JavaDelegate {
         this.judges = judges;
         this.assignments = assignments;
         this.runtimeService = runtimeService;
-    }
-
-    /** Every registered judge; when the call invited judges, only those who accepted, with the load they accepted. */
-    List<Judge> pool(long callId) {
-        List<Judge> all = judges.all();
-        return pools.acceptedLoads(callId).map(loads -> all.stream().filter(j -> loads.containsKey(j.id()))
-                .map(j -> new Judge(j.id(), j.userId(), j.code(), j.name(), j.email(), j.gender(), j.country(), j.region(), j.affiliation(),
-                        loads.get(j.id()), j.expertise(), j.conflicts())).toList()).orElse(all);
     }
 
     /** The usual notice before the deadline; with less time left than that, halfway to it. */
@@ -75,7 +67,7 @@ class AssignJudgesDelegate implements JavaDelegate {
         List<ApplicationToAssign> toAssign = ready.stream().map(ApplicationToAssign::of).toList();
         AssignmentPlan plan;
         try {
-            plan = AssignmentSolver.solve(toAssign, pool(call.id()),
+            plan = AssignmentSolver.solve(toAssign, callJudges.of(call.id()),
                     new AssignmentSolver.Settings(call.reviewsPerApplication(), call.sameCountryConflict()));
         } catch (InfeasibleException e) {
             LOG.warn("Call {}: {}", call.id(), e.getMessage());

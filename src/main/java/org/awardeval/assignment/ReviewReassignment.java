@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Hands a review over to the best free judge: an expert of the category, free of conflicts, never assigned to this
- * application before, below their maximum load. Among them: the one who keeps two regions and both genders among
+ * Hands a review over to the best free judge of the call (those who accepted its invitation, when it invited judges):
+ * an expert of the category, free of conflicts, never assigned to this application before, below their maximum load. Among them: the one who keeps two regions and both genders among
  * the application's judges, then the least loaded, then the strongest expertise.
  */
 @Service
@@ -32,9 +32,11 @@ public class ReviewReassignment {
     private final ApplicationRepository applications;
     private final CallRepository calls;
     private final AwardProperties properties;
+    private final CallJudges callJudges;
 
-    public ReviewReassignment(AssignmentRepository assignments, JudgeRepository judges, ApplicationRepository applications,
-            CallRepository calls, AwardProperties properties) {
+    ReviewReassignment(AssignmentRepository assignments, JudgeRepository judges, ApplicationRepository applications,
+            CallRepository calls, AwardProperties properties, CallJudges callJudges) {
+        this.callJudges = callJudges;
         this.assignments = assignments;
         this.judges = judges;
         this.applications = applications;
@@ -65,7 +67,7 @@ public class ReviewReassignment {
                 .toList();
         Set<String> otherRegions = others.stream().map(Judge::region).filter(r -> r != null).collect(Collectors.toSet());
         Set<String> otherGenders = others.stream().map(Judge::gender).filter(g -> g != null).collect(Collectors.toSet());
-        Optional<Judge> best = all.stream()
+        Optional<Judge> best = callJudges.of(call.id()).stream()
                 .filter(j -> !assignedBefore.contains(j.id()))
                 .filter(j -> loads.getOrDefault(j.id(), 0) < j.maxLoad())
                 .filter(j -> ConflictRules.eligible(j, candidate, call.sameCountryConflict()))

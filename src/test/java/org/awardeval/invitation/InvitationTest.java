@@ -35,6 +35,7 @@ class InvitationTest {
     @Autowired JudgeInvitations invitations;
     @Autowired JudgeRepository judges;
     @Autowired JdbcClient jdbc;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
 
     private TestRestTemplate coordinator() {
         return rest.withBasicAuth(CycleDriver.COORDINATOR, CycleDriver.PASSWORD);
@@ -119,6 +120,18 @@ class InvitationTest {
         assertThat(loads.keySet()).as("only judges who accepted").isSubsetOf("tj01", "tj03", "tj04", "tj05", "tj06", "tj08", "tj09", "tj10");
         assertThat(loads.getOrDefault("tj01", 0L)).as("no more than accepted").isLessThanOrEqualTo(2);
         assertThat(loads.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(18);
+
+        // A judge declares a conflict: the review goes to another judge who accepted, never to one who declined or was silent.
+        org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").list().stream()
+                .filter(t -> loads.containsKey(t.getAssignee()) && callId == jdbc.sql("SELECT call_id FROM assignment"
+                        + " WHERE review_process_instance_id = ?").param(t.getProcessInstanceId()).query(Long.class).single())
+                .findFirst().orElseThrow();
+        driver.completeAs(review.getAssignee(), review.getId(), Map.of("conflictDeclared", true, "conflictReason", "I advised them."));
+        driver.runJobs();
+        org.camunda.bpm.engine.task.Task replacement = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId())
+                .taskDefinitionKey("Task_ReviewApplication").singleResult();
+        assertThat(replacement.getAssignee()).isNotEqualTo(review.getAssignee())
+                .isIn("tj01", "tj03", "tj04", "tj05", "tj06", "tj08", "tj09", "tj10");
 
         List<JudgeInvitations.CategoryCount> counts = invitations.counts(callId);
         assertThat(counts.stream().mapToInt(JudgeInvitations.CategoryCount::declined).sum()).isOne();
