@@ -122,10 +122,13 @@ class InvitationTest {
         assertThat(loads.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(18);
 
         // A judge declares a conflict: the review goes to another judge who accepted, never to one who declined or was silent.
-        org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication").list().stream()
-                .filter(t -> loads.containsKey(t.getAssignee()) && callId == jdbc.sql("SELECT call_id FROM assignment"
-                        + " WHERE review_process_instance_id = ?").param(t.getProcessInstanceId()).query(Long.class).single())
-                .findFirst().orElseThrow();
+        // Its category has one accepted expert to spare, and tj02, who declined, is the lightest-loaded expert of it.
+        String steppe = jdbc.sql("""
+                SELECT a.code FROM application a JOIN organisation o ON o.id = a.organisation_id
+                WHERE a.call_id = ? AND o.name = 'Steppe University inv' AND a.category_code = 'SC'""").param(callId)
+                .query(String.class).single();
+        org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewApplication")
+                .processVariableValueEquals("applicationCode", steppe).list().get(0);
         driver.completeAs(review.getAssignee(), review.getId(), Map.of("conflictDeclared", true, "conflictReason", "I advised them."));
         driver.runJobs();
         org.camunda.bpm.engine.task.Task replacement = taskService.createTaskQuery().processInstanceId(review.getProcessInstanceId())
