@@ -3,7 +3,6 @@ package org.awardeval.anonymisation;
 import java.util.List;
 import org.awardeval.anonymisation.DossierRepository.Dossier;
 import org.awardeval.call.CallRepository;
-import org.awardeval.call.Category;
 import org.awardeval.documents.Documents.Checked;
 import org.awardeval.documents.Documents;
 import org.awardeval.documents.Finding;
@@ -43,8 +42,7 @@ class RedactionCheckListener implements TaskListener {
         task.setVariableLocal(ApplicationProcess.ORIGINAL_DESCRIPTION, DossierRedaction.fullDescription(application));
         List<Checked> checked = documents.recheck(application.callId(), application.id());
         task.setVariableLocal(ApplicationProcess.DOCUMENT_REPORT, report(checked));
-        String category = calls.categories(application.callId()).stream().filter(c -> c.code().equals(application.categoryCode()))
-                .map(Category::name).findFirst().orElse(application.categoryCode());
+        String category = calls.categoryName(application.callId(), application.categoryCode());
         task.setVariableLocal(ApplicationProcess.UNIQUENESS_WARNING, SinglingFacts.check(application,
                 dossier.title() + "\n" + dossier.summary() + "\n" + dossier.description(), category,
                 (sameCountry, sameType) -> applications.countAlike(application, sameCountry, sameType))

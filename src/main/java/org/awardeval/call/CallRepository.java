@@ -106,6 +106,11 @@ public class CallRepository {
         return jdbc.sql("SELECT id FROM award_call WHERE name = ?").param(name).query(Long.class).optional();
     }
 
+    /** The name of one of the call's categories; its code when the call has no such category. */
+    public String categoryName(long callId, String code) {
+        return categories(callId).stream().filter(c -> c.code().equals(code)).map(Category::name).findFirst().orElse(code);
+    }
+
     public List<Category> categories(long callId) {
         return jdbc.sql("SELECT code, name, description FROM category WHERE call_id = ? ORDER BY id").param(callId)
                 .query(Category.class).list();

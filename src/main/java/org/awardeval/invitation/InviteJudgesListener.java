@@ -10,13 +10,12 @@ import org.awardeval.assignment.JudgeRepository;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.web.TaskInputException;
-import org.awardeval.web.ValidationException;
 import org.awardeval.web.ValidationException.FieldError;
+import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -61,10 +60,7 @@ class InviteJudgesListener implements TaskListener {
     }
 
     private void invite(DelegateTask task) {
-        Object raw = task.getVariable(AwardCycleProcess.INVITEES);
-        List<String> userIds = new ArrayList<>();
-        SpinJsonNode json = raw instanceof SpinJsonNode node ? node : raw == null ? Spin.JSON("[]") : Spin.JSON(raw.toString());
-        json.elements().forEach(e -> userIds.add(e.isString() ? e.stringValue() : e.toString()));
+        List<String> userIds = ProcessVariables.strings(task, AwardCycleProcess.INVITEES);
         Authentication user = identityService.getCurrentAuthentication();
         try {
             invitations.invite(AwardCycleProcess.callId(task.getExecution()), userIds,

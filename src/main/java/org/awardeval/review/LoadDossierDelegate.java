@@ -1,5 +1,5 @@
 package org.awardeval.review;
-import java.time.Duration;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,7 +9,6 @@ import org.awardeval.assignment.AssignmentRepository.AssignmentView;
 import org.awardeval.assignment.AssignmentRepository;
 import org.awardeval.assignment.JudgeRepository;
 import org.awardeval.call.CallRepository;
-import org.awardeval.call.Category;
 import org.awardeval.call.Rubric;
 import org.awardeval.documents.DocumentSlot;
 import org.awardeval.documents.Documents;
@@ -64,8 +63,7 @@ class LoadDossierDelegate implements JavaDelegate {
         execution.setVariable(ReviewProcess.JUDGE_USER_ID, assignment.judgeUserId());
         execution.setVariable(ReviewProcess.JUDGE_CODE, assignment.judgeCode());
         execution.setVariable(ReviewProcess.APPLICATION_CODE, assignment.applicationCode());
-        execution.setVariable(ReviewProcess.CATEGORY_NAME, calls.categories(assignment.callId()).stream()
-                .filter(c -> c.code().equals(assignment.categoryCode())).map(Category::name).findFirst().orElse(assignment.categoryCode()));
+        execution.setVariable(ReviewProcess.CATEGORY_NAME, calls.categoryName(assignment.callId(), assignment.categoryCode()));
         execution.setVariable(ReviewProcess.REVIEW_DUE_AT, ProcessVariables.date(due));
         execution.setVariable(ReviewProcess.REVIEW_DUE_IN_WORDS, Moments.inWords(due,
                 judges.timeZone(assignment.judgeUserId()).orElse(calls.get(assignment.callId()).timeZone())));

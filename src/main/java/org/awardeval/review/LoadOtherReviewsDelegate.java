@@ -4,7 +4,6 @@ import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.assignment.JudgeRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
-import org.awardeval.call.Category;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.process.ReconsiderProcess;
 import org.awardeval.review.ReviewRepository.ScoredReview;
@@ -61,8 +60,7 @@ class LoadOtherReviewsDelegate implements JavaDelegate {
             }
         }
         String applicationCode = assignment.applicationCode();
-        String category = calls.categories(call.id()).stream().filter(c -> c.code().equals(assignment.categoryCode())).map(Category::name)
-                .findFirst().orElse(assignment.categoryCode());
+        String category = calls.categoryName(call.id(), assignment.categoryCode());
         execution.setVariable(ReconsiderProcess.JUDGE_USER_ID, judgeUserId);
         execution.setVariable(ReconsiderProcess.JUDGE_CODE, revision.judgeCode());
         execution.setVariable(ReconsiderProcess.APPLICATION_CODE, applicationCode);

@@ -12,6 +12,7 @@ import org.awardeval.process.ProcessVariables;
 import org.awardeval.process.ReviewProcess;
 import org.awardeval.web.FieldChecks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,20 @@ class RecordReviewDelegate implements JavaDelegate {
         this.calls = calls;
     }
 
+    /** A score from 1 to 5 per criterion of the rubric, from the form's score_ fields; each problem noted on its field. */
+    static Map<String, Integer> scores(VariableScope scope, FieldChecks checks) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (String criterion : Rubric.CRITERIA) {
+            String field = ReviewProcess.SCORE_PREFIX + criterion;
+            try {
+                scores.put(criterion, checks.range(field, ProcessVariables.integer(scope, field), true, Rubric.MIN, Rubric.MAX));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                checks.fail(field, "must be a whole number from " + Rubric.MIN + " to " + Rubric.MAX);
+            }
+        }
+        return scores;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         AssignmentView assignment = assignments.openOfReview(execution.getProcessInstanceId()).orElse(null);
@@ -42,15 +57,7 @@ class RecordReviewDelegate implements JavaDelegate {
         }
         long assignmentId = assignment.id();
         FieldChecks checks = new FieldChecks();
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        for (String criterion : Rubric.CRITERIA) {
-            String field = ReviewProcess.SCORE_PREFIX + criterion;
-            try {
-                scores.put(criterion, checks.range(field, ProcessVariables.integer(execution, field), true, Rubric.MIN, Rubric.MAX));
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                checks.fail(field, "must be a whole number from " + Rubric.MIN + " to " + Rubric.MAX);
-            }
-        }
+        Map<String, Integer> scores = scores(execution, checks);
         String panelComment = checks.text(ReviewProcess.PANEL_COMMENT, ProcessVariables.string(execution,
                 ReviewProcess.PANEL_COMMENT), true, 5000);
         String feedback = checks.text(ReviewProcess.APPLICANT_FEEDBACK, ProcessVariables.string(execution,

@@ -2,7 +2,6 @@ package org.awardeval.review;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.Rubric;
@@ -50,15 +49,8 @@ class RecordRevisionDelegate implements JavaDelegate {
         if (!ReconsiderProcess.DECISION_REVISE.equals(decision)) {
             checks.fail(ReconsiderProcess.DECISION, "must be to keep or to revise your scores");
         }
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        for (String criterion : Rubric.CRITERIA) {
-            String field = ReconsiderProcess.SCORE_PREFIX + criterion;
-            try {
-                scores.put(criterion, checks.range(field, ProcessVariables.integer(execution, field), true, Rubric.MIN, Rubric.MAX));
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                checks.fail(field, "must be a whole number from " + Rubric.MIN + " to " + Rubric.MAX);
-            }
-        }
+        // The reconsider form names its score fields as the review form does.
+        Map<String, Integer> scores = RecordReviewDelegate.scores(execution, checks);
         if (reason == null || reason.isBlank()) {
             checks.fail(ReconsiderProcess.REASON, "is required when you revise your scores: say what changed your view");
         }
