@@ -10,6 +10,11 @@
   var csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
   var timer = null;
   var dirty = false;
+
+  // The page's words, in its language, from the form's data-* attributes ("{0}" where a value goes).
+  function say(name, values) {
+    return form.dataset[name].replace(/\{(\d)\}/g, function (all, i) { return values[Number(i)]; });
+  }
   var saving = false;
 
   function time() {
@@ -29,16 +34,16 @@
       credentials: 'same-origin', keepalive: true })
       .then(function (response) {
         if (response.ok) {
-          if (!dirty) { status.textContent = 'Saved at ' + time() + '.'; }
+          if (!dirty) { status.textContent = say('savedAt', [time()]); }
           return;
         }
         return response.json().then(function (answer) {
-          status.textContent = answer.message || 'Not saved. Use "Save and continue later".';
+          status.textContent = answer.message || say('notSaved', []);
         });
       })
       .catch(function () {
         dirty = true;
-        status.textContent = 'Not saved: the connection was lost. Your text is still here; it is saved when the connection is back.';
+        status.textContent = say('offline', []);
       })
       .then(function () {
         saving = false;
@@ -48,7 +53,7 @@
 
   function changed() {
     dirty = true;
-    status.textContent = 'Saving…';
+    status.textContent = say('saving', []);
     clearTimeout(timer);
     timer = setTimeout(save, 1000);
   }
@@ -64,6 +69,8 @@
 // A file over its slot's size is refused before it is sent: the applicant does not wait for an upload that must fail.
 (function () {
   'use strict';
+  var draft = document.getElementById('draft');
+  var words = draft ? draft.dataset : { chooseFile: 'Choose a file first.', tooBig: '{0}: the file is too large.' };
   document.querySelectorAll('input[type="file"][data-max-bytes]').forEach(function (input) {
     var upload = document.getElementById(input.getAttribute('form'));
     if (!upload) { return; }
@@ -72,10 +79,12 @@
       var error = document.getElementById('error-' + upload.id.replace('upload-', '')) || document.createElement('p');
       var message = null;
       if (!file) {
-        message = 'Choose a file first.';
+        message = words.chooseFile;
       } else if (file.size > Number(input.dataset.maxBytes)) {
-        message = input.dataset.slotLabel + ': the file has ' + (file.size / 1048576).toFixed(1) + ' MB; at most '
-          + (Number(input.dataset.maxBytes) / 1048576).toFixed(0) + ' MB are taken.';
+        message = words.tooBig.replace('{0}', input.dataset.slotLabel)
+          .replace('{1}', (file.size / 1048576).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 }))
+          .replace('{2}', (Number(input.dataset.maxBytes) / 1048576).toLocaleString(document.documentElement.lang,
+            { maximumFractionDigits: 1 }));
       }
       if (message) {
         event.preventDefault();

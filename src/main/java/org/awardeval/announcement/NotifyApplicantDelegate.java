@@ -2,6 +2,7 @@ package org.awardeval.announcement;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
@@ -14,6 +15,8 @@ import org.awardeval.review.ReviewRepository;
 import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.ApplicationStatus;
 import org.awardeval.submission.StoredApplication;
+import org.awardeval.web.Languages;
+import org.awardeval.web.Messages;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,9 +38,11 @@ class NotifyApplicantDelegate implements JavaDelegate {
     private final ReviewRepository reviews;
     private final OutboxRepository notifications;
     private final MailTemplates templates;
+    private final Messages messages;
 
     NotifyApplicantDelegate(ApplicationRepository applications, CallRepository calls, ReviewRepository reviews,
-            OutboxRepository notifications, MailTemplates templates) {
+            OutboxRepository notifications, MailTemplates templates, Messages messages) {
+        this.messages = messages;
         this.applications = applications;
         this.calls = calls;
         this.reviews = reviews;
@@ -50,19 +55,22 @@ class NotifyApplicantDelegate implements JavaDelegate {
         StoredApplication application = applications.get(ApplicationProcess.applicationId(execution));
         AwardCall call = calls.get(application.callId());
         String kind = ProcessVariables.requiredString(execution, ApplicationProcess.NOTIFICATION_KIND);
+        // In the language the applicant applied in, the call's name as translated into it.
+        Locale locale = Languages.locale(application.language());
+        String callName = calls.texts(call.id(), application.language()).name().text();
         Map<String, Object> model = new HashMap<>();
         model.put("contactName", application.contactName());
         model.put("code", application.code());
         model.put("title", application.title());
-        model.put("callName", call.name());
+        model.put("callName", callName);
         String subject;
         OffsetDateTime notBefore = OffsetDateTime.now();
         MailTemplates.Rendered mail;
         switch (kind) {
             case INELIGIBLE -> {
                 model.put("reason", application.eligibilityReason());
-                subject = call.name() + ": your application " + application.code() + " is not eligible";
-                mail = templates.render("ineligible", model);
+                subject = messages.get(locale, "mail.ineligible.subject", callName, application.code());
+                mail = templates.render("ineligible", model, locale);
             }
             case RESULT -> {
                 boolean awarded = application.status() == ApplicationStatus.AWARDED;
@@ -70,16 +78,16 @@ class NotifyApplicantDelegate implements JavaDelegate {
                 // Judges are named by their code only.
                 model.put("feedback", reviews.byApplication(application.id()).stream().map(r -> r.judgeCode() + ": " + r.feedback())
                         .toList());
-                subject = call.name() + ": " + (awarded ? "your case has been selected" : "the result of your application");
-                mail = templates.render("result", model);
+                subject = messages.get(locale, awarded ? "mail.result.subjectAwarded" : "mail.result.subject", callName);
+                mail = templates.render("result", model, locale);
                 if (call.embargoUntil() != null && call.embargoUntil().isAfter(notBefore)) {
                     notBefore = call.embargoUntil();
                 }
             }
             case WITHDRAWN -> {
                 model.put("reason", application.withdrawalReason());
-                subject = call.name() + ": your application " + application.code() + " has been withdrawn";
-                mail = templates.render("withdrawn", model);
+                subject = messages.get(locale, "mail.withdrawn.subject", callName, application.code());
+                mail = templates.render("withdrawn", model, locale);
             }
             default -> throw new IllegalStateException("Unknown notification kind '" + kind + "'");
         }

@@ -28,7 +28,16 @@ public class ResultsService {
     }
 
     public record Results(long callId, String callName, String statistics, Map<String, List<Recipient>> byCategory,
-            Map<String, List<Recipient>> byApplicantType, List<Recipient> recipients) {
+            Map<String, List<Recipient>> byApplicantType, List<Recipient> recipients, Figures figures) {
+
+        public List<Recipient> inCategory(String code) {
+            return recipients.stream().filter(r -> r.categoryCode().equals(code)).toList();
+        }
+
+        public List<Recipient> enterprises(boolean enterprises) {
+            return recipients.stream().filter(r -> "ENTERPRISE".equals(r.organisationType()) == enterprises).toList();
+        }
+
     }
 
     private final CallRepository calls;
@@ -84,7 +93,19 @@ public class ResultsService {
             byCategory.computeIfAbsent(r.categoryName(), k -> new ArrayList<>()).add(r);
             byType.get("ENTERPRISE".equals(r.organisationType()) ? ENTERPRISES : HEIS_AND_ORGANISATIONS).add(r);
         }
-        return new Results(callId, call.name(), sentence(statistics.of(callId), recipients.size()), byCategory, byType, recipients);
+        ApplicationStatistics.Statistics counted = statistics.of(callId);
+        return new Results(callId, call.name(), sentence(counted, recipients.size()), byCategory, byType, recipients,
+                new Figures(counted.applications(), counted.distinctCountries(), counted.distinctOrganisationsByType().getOrDefault("HEI", 0L),
+                        counted.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L), recipients.size()));
+    }
+
+    /** The figures of the statistics' sentence, for a page that writes it in its reader's language. */
+    public record Figures(long applications, long countries, long institutions, long enterprises, long selected) {
+    }
+
+    /** Whether the public may read the call's results now. */
+    public boolean published(AwardCall call) {
+        return call.resultsPublic(clock.instant());
     }
 
     /** "95 applications from 29 countries, including 48 higher education institutions and 13 enterprise partners; 22 cases selected". */

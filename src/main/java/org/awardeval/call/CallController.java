@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,6 +53,26 @@ class CallController {
         return describe(callService.extendDeadline(callId, change == null ? null : change.submissionDeadline()));
     }
 
+    public record LanguagesChange(List<String> languages) {
+    }
+
+    /** The languages the call offers applicants (coordinators); English is always among them. */
+    @PutMapping("/api/calls/{callId}/languages")
+    public Map<String, Object> languages(@PathVariable long callId, @RequestBody(required = false) LanguagesChange change) {
+        call(callId);
+        callService.offerLanguages(callId, change == null ? null : change.languages());
+        return describe(calls.get(callId));
+    }
+
+    /** The call's name, theme and categories in one of its languages (coordinators): {"name": …, "category.MC.name": …}. */
+    @PutMapping("/api/calls/{callId}/translations/{language}")
+    public Map<String, Object> translate(@PathVariable long callId, @PathVariable String language,
+            @RequestBody(required = false) Map<String, String> texts) {
+        call(callId);
+        callService.translate(callId, language, texts);
+        return describe(calls.get(callId));
+    }
+
     private AwardCall call(long callId) {
         return calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
     }
@@ -67,6 +88,8 @@ class CallController {
         body.put("timeZone", call.timeZone());
         body.put("categories", calls.categories(call.id()));
         body.put("allowedOrganisationTypes", call.allowedOrganisationTypes());
+        body.put("languages", call.languages());
+        body.put("translations", calls.translations(call.id()));
         return body;
     }
 }

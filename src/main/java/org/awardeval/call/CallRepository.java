@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -52,7 +53,7 @@ public class CallRepository {
                         CallStatus.valueOf(rs.getString("status")), rs.getString("time_zone"),
                         Set.of(rs.getString("allowed_organisation_types").split(",")),
                         rs.getObject("embargo_until", OffsetDateTime.class), rs.getBoolean("same_country_conflict"),
-                        rs.getInt("summary_words"), rs.getInt("description_words")))
+                        rs.getInt("summary_words"), rs.getInt("description_words"), List.of(rs.getString("languages").split(","))))
                 .optional();
     }
 
@@ -114,6 +115,52 @@ public class CallRepository {
     public List<Category> categories(long callId) {
         return jdbc.sql("SELECT code, name, description FROM category WHERE call_id = ? ORDER BY id").param(callId)
                 .query(Category.class).list();
+    }
+
+    /** The languages the call offers applicants, English among them, in the UN's order. */
+    public void saveLanguages(long callId, List<String> languages) {
+        jdbc.sql("UPDATE award_call SET languages = ? WHERE id = ?").params(String.join(",", languages), callId).update();
+    }
+
+    /** Replaces the call's texts in one language; an empty text is dropped (English is shown instead). */
+    public void saveTexts(long callId, String language, Map<String, String> texts) {
+        jdbc.sql("DELETE FROM call_text WHERE call_id = ? AND language = ?").params(callId, language).update();
+        texts.forEach((key, text) -> {
+            if (text != null && !text.isBlank()) {
+                jdbc.sql("INSERT INTO call_text (call_id, language, text_key, text_value) VALUES (?, ?, ?, ?)")
+                        .params(callId, language, key, text.strip()).update();
+            }
+        });
+    }
+
+    /** The call's translated texts by language and key. */
+    public Map<String, Map<String, String>> translations(long callId) {
+        Map<String, Map<String, String>> byLanguage = new TreeMap<>();
+        jdbc.sql("SELECT language, text_key, text_value FROM call_text WHERE call_id = ? ORDER BY language, text_key").param(callId)
+                .query(rs -> {
+                    byLanguage.computeIfAbsent(rs.getString(1), l -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        return byLanguage;
+    }
+
+    /** The call's name, theme and categories in a language, each in English where it has no translation. */
+    public CallTexts texts(long callId, String language) {
+        AwardCall call = get(callId);
+        boolean english = "en".equals(language);
+        Map<String, String> translated = english ? Map.of() : translations(callId).getOrDefault(language, Map.of());
+        List<CallTexts.CategoryText> categories = categories(callId).stream().map(c -> new CallTexts.CategoryText(c.code(),
+                text(translated, CallTexts.categoryName(c.code()), c.name(), english),
+                text(translated, CallTexts.categoryDescription(c.code()), c.description(), english))).toList();
+        return new CallTexts(language, text(translated, CallTexts.NAME, call.name(), english),
+                text(translated, CallTexts.THEME, call.theme(), english), categories);
+    }
+
+    private static CallTexts.Text text(Map<String, String> translated, String key, String english, boolean inEnglish) {
+        String text = translated.get(key);
+        if (text != null) {
+            return new CallTexts.Text(text, null);
+        }
+        return new CallTexts.Text(english, inEnglish || english == null ? null : "en");
     }
 
     public void insertCriterion(long callId, String code, String label, BigDecimal weight, int position) {

@@ -46,7 +46,17 @@ public class CallService {
             OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId,
             String timeZone, List<Category> categories, Map<String, BigDecimal> rubric, List<String> allowedOrganisationTypes,
             OffsetDateTime embargoUntil, Integer shortlistPerCategory, Boolean sameCountryConflict, Integer summaryWords,
-            Integer descriptionWords) {
+            Integer descriptionWords, List<String> languages, Map<String, Map<String, String>> translations) {
+
+        public CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
+                OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId,
+                String timeZone, List<Category> categories, Map<String, BigDecimal> rubric, List<String> allowedOrganisationTypes,
+                OffsetDateTime embargoUntil, Integer shortlistPerCategory, Boolean sameCountryConflict, Integer summaryWords,
+                Integer descriptionWords) {
+            this(callName, theme, codePrefix, submissionDeadline, reviewDeadline, reviewsPerApplication, winnersPerCategory, chairUserId,
+                    timeZone, categories, rubric, allowedOrganisationTypes, embargoUntil, shortlistPerCategory, sameCountryConflict,
+                    summaryWords, descriptionWords, null, null);
+        }
 
         public CallRequest(String callName, String theme, String codePrefix, OffsetDateTime submissionDeadline,
                 OffsetDateTime reviewDeadline, Integer reviewsPerApplication, Integer winnersPerCategory, String chairUserId) {
@@ -93,6 +103,12 @@ public class CallService {
             variables.put(AwardCycleProcess.ALLOWED_ORGANISATION_TYPES,
                     SpinValues.jsonValue(Spin.JSON(request.allowedOrganisationTypes())).create());
         }
+        if (request.languages() != null) {
+            variables.put(AwardCycleProcess.LANGUAGES, SpinValues.jsonValue(Spin.JSON(request.languages())).create());
+        }
+        if (request.translations() != null) {
+            variables.put(AwardCycleProcess.TRANSLATIONS, SpinValues.jsonValue(Spin.JSON(request.translations())).create());
+        }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(AwardCycleProcess.KEY, variables);
         return ((Number) runtimeService.getVariable(instance.getId(), AwardCycleProcess.CALL_ID)).longValue();
     }
@@ -105,6 +121,8 @@ public class CallService {
                 call.allowedTypes(), call.embargoUntil(), call.sameCountryConflict(), call.summaryWords(), call.descriptionWords(),
                 processInstanceId);
         call.categories().forEach(category -> calls.insertCategory(callId, category));
+        calls.saveLanguages(callId, call.languages());
+        call.translations().forEach((language, texts) -> calls.saveTexts(callId, language, texts));
         int position = 0;
         for (Map.Entry<String, BigDecimal> criterion : call.rubric().entrySet()) {
             calls.insertCriterion(callId, criterion.getKey(), Rubric.LABELS.get(criterion.getKey()), criterion.getValue(), position++);
@@ -147,6 +165,28 @@ public class CallService {
             taskService.saveTask(close);
         }
         return calls.get(callId);
+    }
+
+    /** Sets the languages a call offers its applicants; English is always among them. */
+    @Transactional
+    public List<String> offerLanguages(long callId, List<String> languages) {
+        FieldChecks checks = new FieldChecks();
+        List<String> checked = CallLanguages.languages(checks, languages);
+        checks.throwIfAny();
+        calls.get(callId);
+        calls.saveLanguages(callId, checked);
+        return checked;
+    }
+
+    /** Replaces a call's texts in one of its languages; a text left out is shown in English. */
+    @Transactional
+    public Map<String, String> translate(long callId, String language, Map<String, String> texts) {
+        AwardCall call = calls.get(callId);
+        FieldChecks checks = new FieldChecks();
+        Map<String, String> checked = CallLanguages.texts(checks, language, texts, call.languages(), calls.categories(callId));
+        checks.throwIfAny();
+        calls.saveTexts(callId, language, checked);
+        return checked;
     }
 
     public static String businessKey(long callId) {

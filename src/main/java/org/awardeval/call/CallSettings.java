@@ -34,7 +34,8 @@ class CallSettings {
     record NewCall(String name, String theme, String codePrefix, OffsetDateTime submissionDeadline, OffsetDateTime reviewDeadline,
             OffsetDateTime embargoUntil, int reviewsPerApplication, int winnersPerCategory, int shortlistPerCategory, String timeZone,
             List<Category> categories, Map<String, BigDecimal> rubric, Set<String> allowedTypes, String chairUserId,
-            boolean sameCountryConflict, int summaryWords, int descriptionWords) {
+            boolean sameCountryConflict, int summaryWords, int descriptionWords, List<String> languages,
+            Map<String, Map<String, String>> translations) {
     }
 
     private final IdentityService identityService;
@@ -78,6 +79,8 @@ class CallSettings {
             checks.fail(AwardCycleProcess.TIME_ZONE, "'" + timeZone + "' is not a time zone such as Asia/Singapore or UTC");
         }
         List<Category> categories = categories(checks, execution);
+        List<String> languages = CallLanguages.languages(checks, execution);
+        Map<String, Map<String, String>> translations = CallLanguages.translations(checks, execution, languages, categories);
         Map<String, BigDecimal> rubric = rubric(checks, execution);
         Set<String> allowedTypes = allowedTypes(checks, execution);
         String chair = checks.text(AwardCycleProcess.CHAIR_USER_ID, ProcessVariables.string(execution,
@@ -89,7 +92,7 @@ class CallSettings {
         boolean sameCountryConflict = execution.getVariable(AwardCycleProcess.SAME_COUNTRY_CONFLICT) == null
                 || ProcessVariables.bool(execution, AwardCycleProcess.SAME_COUNTRY_CONFLICT);
         return new NewCall(name, theme, prefix, submissionDeadline, reviewDeadline, embargo, reviews, winners, shortlist, timeZone,
-                categories, rubric, allowedTypes, chair, sameCountryConflict, summaryWords, descriptionWords);
+                categories, rubric, allowedTypes, chair, sameCountryConflict, summaryWords, descriptionWords, languages, translations);
     }
 
     /** The call's categories as given, or the 2025 four. */

@@ -2,6 +2,7 @@ package org.awardeval.clarification;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.awardeval.call.CallRepository;
 import org.awardeval.clarification.ClarificationRepository.Clarification;
@@ -10,6 +11,8 @@ import org.awardeval.submission.ApplicationRepository;
 import org.awardeval.submission.StoredApplication;
 import org.awardeval.submission.SubmissionService;
 import org.awardeval.web.FieldChecks;
+import org.awardeval.web.Localized;
+import org.awardeval.web.Moments;
 import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,7 +26,7 @@ public class ClarificationService {
     public static final String ANSWER = "answer";
 
     /** A question waiting for the applicant's answer, as the portal shows it. */
-    public record OpenQuestion(String question, String due) {
+    public record OpenQuestion(String question, Localized due) {
     }
 
     private final ClarificationRepository clarifications;
@@ -53,7 +56,7 @@ public class ClarificationService {
     @Transactional
     public void answer(long applicationId, String answer, String summary, String description) {
         Clarification question = clarifications.open(applicationId).orElseThrow(() -> new ValidationException(List.of(
-                new FieldError(ANSWER, "cannot be sent: there is no open question (it may have expired)"))));
+                new FieldError(ANSWER, "cannot be sent: there is no open question (it may have expired)", "noQuestion", List.of()))));
         FieldChecks checks = new FieldChecks();
         String text = checks.text(ANSWER, answer, true, 4000);
         checks.throwIfAny();
@@ -62,12 +65,12 @@ public class ClarificationService {
                 description == null ? application.description() : description);
         OffsetDateTime now = OffsetDateTime.now();
         if (!clarifications.answer(question.id(), text, now)) {
-            throw new ValidationException(List.of(new FieldError(ANSWER, "cannot be sent: the question has just expired")));
+            throw new ValidationException(List.of(new FieldError(ANSWER, "cannot be sent: the question has just expired", "questionExpired", List.of())));
         }
         runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_CLARIFICATION_ANSWERED)
                 .processInstanceBusinessKey(application.code())
                 .setVariable(ApplicationProcess.CLARIFICATION_NOTE, "The applicant answered on "
-                        + ClarificationMails.READABLE.format(now) + " UTC: " + text
+                        + Moments.inZone(now, "UTC", Locale.ENGLISH) + ": " + text
                         + (changed ? " They also changed the summary or the description." : ""))
                 .correlate();
     }

@@ -10,6 +10,7 @@ import org.awardeval.call.CallRepository;
 import org.awardeval.invitation.JudgeInvitations;
 import org.awardeval.mail.MailChecks;
 import org.awardeval.tasklist.TaskFilters;
+import org.awardeval.web.Languages;
 import org.awardeval.web.NotFoundException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -117,6 +118,8 @@ class DashboardController {
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     public String notFound(NotFoundException e, Model model) {
+        // The working language's page, whatever the visitor's language.
+        Languages.offer(List.of(Languages.ENGLISH));
         model.addAttribute("message", e.getMessage());
         return "not-found";
     }

@@ -1,7 +1,9 @@
 package org.awardeval.deliberation;
 
 import java.security.Principal;
+import java.util.List;
 import org.awardeval.security.Groups;
+import org.awardeval.web.Languages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +31,8 @@ class PanelReadingController {
     @org.springframework.web.bind.annotation.ExceptionHandler(org.awardeval.web.NotFoundException.class)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
     public String notFound(org.awardeval.web.NotFoundException e, Model model) {
+        // The working language's page, whatever the visitor's language.
+        Languages.offer(List.of(Languages.ENGLISH));
         model.addAttribute("message", e.getMessage());
         return "not-found";
     }

@@ -76,9 +76,12 @@ class DemoSeeder {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES);
+        // In the six UN languages, its texts translated as a coordinator would (src/main/resources/demo).
+        Map<String, Map<String, String>> translations = SampleData.callTranslations();
         long callId = callService.open(new CallRequest(DEMO_CALL,
                 "IIOE Ecosystem-driven Promising Practices: Empowering Workforce, Innovation, and Collaboration", "PA25",
-                now.plusDays(30), now.plusDays(60), 3, 3, "chair"));
+                now.plusDays(30), now.plusDays(60), 3, 3, "chair", null, null, null, null, null, null, null, null, null,
+                List.copyOf(translations.keySet()), translations));
         documents.defineSlots(callId, DEMO_SLOTS);
         List<ApplicationForm> forms = SampleData.applications();
         for (int i = 0; i < forms.size(); i++) {

@@ -1,6 +1,13 @@
 package org.awardeval.demo;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.awardeval.assignment.JudgeService.JudgeRegistration;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.submission.ApplicationForm;
@@ -162,6 +169,15 @@ public final class SampleData {
      * About 40 applications across the four categories; some organisations submit twice, two lack consent and one has no
      * description, so the eligibility rules have something to decide.
      */
+    /** The demo call's texts in Arabic, Chinese, French, Russian and Spanish, by language and text key. */
+    static Map<String, Map<String, String>> callTranslations() {
+        try (InputStream in = SampleData.class.getResourceAsStream("/demo/call-translations.json")) {
+            return new ObjectMapper().readValue(in, new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<ApplicationForm> applications() {
         List<ApplicationForm> forms = new java.util.ArrayList<>();
         int n = 0;

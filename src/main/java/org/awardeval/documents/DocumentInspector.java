@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.apache.commons.imaging.ImagingException;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
@@ -59,10 +60,23 @@ final class DocumentInspector {
     /** The pixels an image may have: 60 megapixels is more than any camera a case report needs. */
     static final long MAX_PIXELS = 60_000_000L;
 
-    /** Why a file is refused, in the applicant's words. */
+    /** Why a file is refused, in the applicant's words: in English, and as a code of the applicants' messages with arguments. */
     static final class Refused extends Exception {
-        Refused(String reason) {
+        private final String code;
+        private final transient List<Object> args;
+
+        Refused(String reason, String code, Object... args) {
             super(reason, null, false, false);
+            this.code = code;
+            this.args = List.of(args);
+        }
+
+        String code() {
+            return code;
+        }
+
+        List<Object> args() {
+            return args;
         }
     }
 
@@ -88,26 +102,34 @@ final class DocumentInspector {
 
     static Inspection inspect(byte[] bytes, DocumentSlot slot) throws Refused {
         if (bytes.length == 0) {
-            throw new Refused("the file is empty");
+            throw new Refused("the file is empty", "empty");
         }
         if (bytes.length > slot.maxBytes()) {
             throw new Refused("the file has " + DocumentSlot.size(bytes.length) + "; at most " + DocumentSlot.size(slot.maxBytes())
-                    + " are taken");
+                    + " are taken", "tooLarge", DocumentSlot.sized(bytes.length), DocumentSlot.sized(slot.maxBytes()));
         }
         String type = detect(bytes);
         if (slot.kind() == DocumentSlot.Kind.PDF) {
             if (!PDF.equals(type)) {
-                throw new Refused("the file is not a PDF (its content is " + describe(type) + "); save it as PDF and upload it again");
+                throw new Refused("the file is not a PDF (its content is " + describe(type) + "); save it as PDF and upload it again", "notPdf",
+                        typeName(type));
             }
             return pdf(bytes, slot);
         }
         if (slot.kind() == DocumentSlot.Kind.IMAGES) {
             if (!IMAGE_TYPES.contains(type)) {
-                throw new Refused("the file is not a JPEG or PNG image (its content is " + describe(type) + ")");
+                throw new Refused("the file is not a JPEG or PNG image (its content is " + describe(type) + ")", "notImage", typeName(type));
             }
             return image(bytes, type);
         }
-        throw new Refused("takes a link, not a file");
+        throw new Refused("takes a link, not a file", "linkNotFile");
+    }
+
+    /** The kind of content in the reader's language where it has a name there, else its media type. */
+    private static Object typeName(String type) {
+        String described = describe(type);
+        return described.equals(type) ? type
+                : new DefaultMessageSourceResolvable(new String[] {"doc.type." + type.replaceAll("[^a-z]", "")}, described);
     }
 
     private static String describe(String type) {
@@ -124,14 +146,15 @@ final class DocumentInspector {
     private static Inspection pdf(byte[] bytes, DocumentSlot slot) throws Refused {
         try (PDDocument document = Loader.loadPDF(bytes)) {
             if (document.isEncrypted()) {
-                throw new Refused("the PDF is protected (encrypted); save it without protection and upload it again");
+                throw new Refused("the PDF is protected (encrypted); save it without protection and upload it again", "protected");
             }
             int pages = document.getNumberOfPages();
             if (pages == 0) {
-                throw new Refused("the PDF has no pages");
+                throw new Refused("the PDF has no pages", "noPages");
             }
             if (slot.maxPages() != null && pages > slot.maxPages()) {
-                throw new Refused("the PDF has " + pages + " pages; at most " + slot.maxPages() + " are taken");
+                throw new Refused("the PDF has " + pages + " pages; at most " + slot.maxPages() + " are taken", "tooManyPages", pages,
+                        slot.maxPages());
             }
             checkExpansion(document);
             Map<String, String> properties = properties(document);
@@ -148,9 +171,9 @@ final class DocumentInspector {
             document.save(out);
             return new Inspection(PDF, pages, text, properties, removed, out.toByteArray());
         } catch (InvalidPasswordException e) {
-            throw new Refused("the PDF is protected by a password; save it without protection and upload it again");
+            throw new Refused("the PDF is protected by a password; save it without protection and upload it again", "protected");
         } catch (IOException | RuntimeException e) {
-            throw new Refused("the PDF cannot be read; it may be damaged (save or export it again)");
+            throw new Refused("the PDF cannot be read; it may be damaged (save or export it again)", "damagedPdf");
         }
     }
 
@@ -168,7 +191,7 @@ final class DocumentInspector {
                 long pixels = (long) stream.getInt(COSName.WIDTH, 0) * stream.getInt(COSName.HEIGHT, 0);
                 if (pixels > MAX_PIXELS) {
                     throw new Refused("the PDF holds an image of " + String.format(Locale.ENGLISH, "%,d", pixels)
-                            + " pixels; it cannot be taken");
+                            + " pixels; it cannot be taken", "pdfImageTooLarge", pixels);
                 }
                 total += stream.getLength();
                 continue;
@@ -187,7 +210,7 @@ final class DocumentInspector {
                 }
             } catch (Counter.Exceeded e) {
                 throw new Refused("the PDF expands to more than " + DocumentSlot.size(MAX_EXPANDED_BYTES)
-                        + " when opened (a compressed 'bomb'); it cannot be taken");
+                        + " when opened (a compressed 'bomb'); it cannot be taken", "bomb", DocumentSlot.sized(MAX_EXPANDED_BYTES));
             }
             total += counter.count;
         }
@@ -331,7 +354,7 @@ final class DocumentInspector {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new Refused("the image cannot be read; it may be damaged");
+                throw new Refused("the image cannot be read; it may be damaged", "damagedImage");
             }
             ImageReader reader = readers.next();
             try {
@@ -339,7 +362,7 @@ final class DocumentInspector {
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
                     throw new Refused("the image has " + String.format(Locale.ENGLISH, "%,d", pixels) + " pixels; at most "
-                            + String.format(Locale.ENGLISH, "%,d", MAX_PIXELS) + " are taken");
+                            + String.format(Locale.ENGLISH, "%,d", MAX_PIXELS) + " are taken", "tooManyPixels", pixels, MAX_PIXELS);
                 }
                 // A JPEG is kept as it came (less its metadata): it is decoded at a sixteenth of its pixels, to see that it
                 // decodes at all without holding all of them. A PNG is drawn again, so it is read whole.
@@ -366,7 +389,7 @@ final class DocumentInspector {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new Refused("the image cannot be read; it may be damaged");
+            throw new Refused("the image cannot be read; it may be damaged", "damagedImage");
         }
     }
 }

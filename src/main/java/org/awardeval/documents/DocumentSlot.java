@@ -1,6 +1,8 @@
 package org.awardeval.documents;
 
 import java.util.Locale;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A document a call asks for: a PDF (with a size and a page limit), up to a number of images, or a link.
@@ -26,6 +28,30 @@ public record DocumentSlot(String code, String label, Kind kind, boolean require
                     + size(maxBytes);
             case LINK -> "a web address (https://...)";
         };
+    }
+
+    /** What the slot takes as a message argument, written in the reader's language. */
+    public MessageSourceResolvable rulesInWords() {
+        return switch (kind) {
+            case PDF -> maxPages == null ? resolvable("doc.rules.pdf", sized(maxBytes))
+                    : resolvable("doc.rules.pdfPages", sized(maxBytes), maxPages);
+            case IMAGES -> maxFiles == 1 ? resolvable("doc.rules.image", sized(maxBytes))
+                    : resolvable("doc.rules.images", sized(maxBytes), maxFiles);
+            case LINK -> resolvable("doc.rules.link");
+        };
+    }
+
+    private MessageSourceResolvable resolvable(String code, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, args, rules());
+    }
+
+    /** A size as a message argument, written in the reader's language ("2.5 MB", "2,5 Mo"). */
+    static MessageSourceResolvable sized(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return new DefaultMessageSourceResolvable(new String[] {"doc.size.mb"}, new Object[] {bytes / (1024.0 * 1024.0)}, size(bytes));
+        }
+        return new DefaultMessageSourceResolvable(new String[] {"doc.size.kb"}, new Object[] {Math.max(1, Math.round(bytes / 1024.0))},
+                size(bytes));
     }
 
     static String size(long bytes) {

@@ -150,8 +150,8 @@ public class Documents {
         DocumentSlot slot = slot(callId, upload.slotCode());
         long held = repository.ofDraft(draftId).stream().filter(d -> d.slotCode().equals(slot.code())).count();
         if (held >= slot.maxFiles()) {
-            throw refused(slot, slot.maxFiles() == 1 ? "already holds a file; remove it first to upload another"
-                    : "already holds " + held + " files, the most it takes; remove one first");
+            throw slot.maxFiles() == 1 ? refused(slot, "already holds a file; remove it first to upload another", "full")
+                    : refused(slot, "already holds " + held + " files, the most it takes; remove one first", "fullOfFiles", held);
         }
         Inspected inspected = inspect(slot, upload, applicant);
         return keep(callId, draftId, null, Status.DRAFT, slot, inspected, actor);
@@ -172,7 +172,7 @@ public class Documents {
     public void removeFromDraft(long draftId, long documentId, String actor) {
         StoredDocument document = repository.find(documentId).filter(d -> d.draftId() != null && d.draftId() == draftId
                 && d.status() == Status.DRAFT).orElseThrow(() -> new ValidationException(List.of(new FieldError("document",
-                        "is not one of this application's documents"))));
+                        "is not one of this application's documents", "notYours", List.of()))));
         remove(document, actor);
     }
 
@@ -180,7 +180,7 @@ public class Documents {
     public List<FieldError> missing(long callId, List<StoredDocument> documents) {
         return repository.slots(callId).stream().filter(DocumentSlot::required)
                 .filter(s -> documents.stream().noneMatch(d -> d.slotCode().equals(s.code())))
-                .map(s -> new FieldError(s.code(), s.label() + " is needed (" + s.rules() + ")")).toList();
+                .map(Documents::needed).toList();
     }
 
     /** A sent draft's documents become the application's ({@link #missing} says first whether any is lacking). */
@@ -201,7 +201,8 @@ public class Documents {
                 DocumentSlot slot = slot(callId, upload.slotCode());
                 int count = perSlot.merge(slot.code(), 1, Integer::sum);
                 if (count > slot.maxFiles()) {
-                    throw refused(slot, "takes at most " + slot.maxFiles() + (slot.maxFiles() == 1 ? " file" : " files"));
+                    throw refused(slot, "takes at most " + slot.maxFiles() + (slot.maxFiles() == 1 ? " file" : " files"), "tooManyFiles",
+                            slot.maxFiles());
                 }
                 checked.add(inspect(slot, upload, applicant));
             } catch (ValidationException e) {
@@ -218,7 +219,7 @@ public class Documents {
         for (DocumentSlot slot : repository.slots(callId)) {
             if (slot.required() && checked.stream().noneMatch(c -> c.slot().code().equals(slot.code()))
                     && errors.stream().noneMatch(e -> e.field().equals(slot.code()))) {
-                errors.add(new FieldError(slot.code(), slot.label() + " is needed (" + slot.rules() + ")"));
+                errors.add(needed(slot));
             }
         }
         if (!errors.isEmpty()) {
@@ -260,7 +261,7 @@ public class Documents {
     public Checked replace(long callId, long applicationId, long documentId, Upload upload, String actor, Applicant applicant) {
         StoredDocument old = repository.find(documentId).filter(d -> d.applicationId() != null && d.applicationId() == applicationId
                 && d.status() == Status.SENT && !d.isLink()).orElseThrow(() -> new ValidationException(List.of(new FieldError("document",
-                        "is not one of this application's documents that can still be replaced"))));
+                        "is not one of this application's documents that can still be replaced", "notYours", List.of()))));
         DocumentSlot slot = slot(callId, old.slotCode());
         Inspected inspected = inspect(slot, new Upload(slot.code(), upload.fileName(), upload.bytes()), applicant);
         remove(old, actor);
@@ -399,14 +400,14 @@ public class Documents {
 
     private Inspected inspect(DocumentSlot slot, Upload upload, Applicant applicant) {
         if (slot.kind() == DocumentSlot.Kind.LINK) {
-            throw refused(slot, "takes a link, not a file");
+            throw refused(slot, "takes a link, not a file", "linkNotFile");
         }
         byte[] bytes = upload.bytes() == null ? new byte[0] : upload.bytes();
         Inspection inspection;
         try {
             inspection = DocumentInspector.inspect(bytes, slot);
         } catch (DocumentInspector.Refused e) {
-            throw refused(slot, e.getMessage());
+            throw refused(slot, e.getMessage(), e.code(), e.args().toArray());
         }
         String fileName = fileName(upload.fileName());
         Finder finder = identity.of(applicant);
@@ -418,17 +419,18 @@ public class Documents {
 
     private Inspected link(DocumentSlot slot, String address, Applicant applicant) {
         if (slot.kind() != DocumentSlot.Kind.LINK) {
-            throw refused(slot, "takes a file, not a link");
+            throw refused(slot, "takes a file, not a link", "fileNotLink");
         }
         String value = address == null ? "" : address.strip();
         try {
             URI uri = new URI(value);
             if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null
                     || value.length() > 2000) {
-                throw refused(slot, "needs a web address starting with https://, for example https://video.example.org/watch?v=abc");
+                throw refused(slot, "needs a web address starting with https://, for example https://video.example.org/watch?v=abc",
+                        "notALink");
             }
         } catch (URISyntaxException e) {
-            throw refused(slot, "is not a web address: " + e.getReason());
+            throw refused(slot, "is not a web address: " + e.getReason(), "notALink");
         }
         List<Finding> findings = find(identity.of(applicant), null, value, List.of());
         return new Inspected(slot, null, value, null, null, findings);
@@ -482,11 +484,20 @@ public class Documents {
     private DocumentSlot slot(long callId, String code) {
         return repository.slots(callId).stream().filter(s -> s.code().equals(code)).findFirst()
                 .orElseThrow(() -> new ValidationException(List.of(new FieldError(code == null ? "document" : code,
-                        "is not a document this call asks for"))));
+                        "is not a document this call asks for", "notYours", List.of()))));
     }
 
-    private static ValidationException refused(DocumentSlot slot, String reason) {
-        return new ValidationException(List.of(new FieldError(slot.code(), slot.label() + ": " + reason)));
+    private static FieldError needed(DocumentSlot slot) {
+        return new FieldError(slot.code(), slot.label() + " is needed (" + slot.rules() + ")", "doc.needed",
+                List.of(slot.label(), slot.rulesInWords()));
+    }
+
+    /** A file refused for a slot: {1} of the message "error.doc." + code is the slot's label, then the arguments. */
+    private static ValidationException refused(DocumentSlot slot, String reason, String code, Object... args) {
+        List<Object> all = new ArrayList<>();
+        all.add(slot.label());
+        all.addAll(List.of(args));
+        return new ValidationException(List.of(new FieldError(slot.code(), slot.label() + ": " + reason, "doc." + code, all)));
     }
 
     private List<Checked> checked(long callId, List<StoredDocument> documents) {

@@ -2,9 +2,11 @@ package org.awardeval.invitation;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.awardeval.security.ApiSecurity;
+import org.awardeval.web.Languages;
 import org.awardeval.web.ValidationException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +74,8 @@ class InvitationPages {
     }
 
     private String page(String token, Model model, Map<String, String> fields, Map<String, String> errors) {
+        // Judges work in the call's working language, English.
+        Languages.offer(List.of(Languages.ENGLISH));
         JudgeInvitations.Offer offer = invitations.offer(token);
         model.addAttribute("offer", offer);
         model.addAttribute("token", token);
@@ -87,13 +91,16 @@ class InvitationPages {
     @org.springframework.web.bind.annotation.ExceptionHandler(org.awardeval.web.NotFoundException.class)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
     public String notFound(org.awardeval.web.NotFoundException e, Model model) {
+        // The working language's page, whatever the visitor's language.
+        Languages.offer(List.of(Languages.ENGLISH));
         model.addAttribute("message", e.getMessage());
         return "not-found";
     }
 
     private static Map<String, String> errors(ValidationException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+        e.errors().forEach(error -> errors.putIfAbsent(error.field(), LABELS.containsKey(error.field())
+                ? LABELS.get(error.field()) + " " + error.message() : error.message()));
         return errors;
     }
 

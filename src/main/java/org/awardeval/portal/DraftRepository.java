@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.awardeval.web.Languages;
+import org.awardeval.web.Moments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,6 +33,13 @@ class DraftRepository {
 
         public String savedText() {
             return SAVED.format(updatedAt.atZoneSameInstant(ZoneOffset.UTC));
+        }
+
+        /** When it was last saved, for a reader of this language, in UTC (the reader's own zone is not known). */
+        public String savedText(Locale locale) {
+            return Languages.ENGLISH.equals(locale.getLanguage()) ? savedText()
+                    : Moments.day(updatedAt, "UTC", locale) + ", " + DateTimeFormatter.ofPattern("HH:mm")
+                            .withDecimalStyle(DecimalStyle.of(locale)).format(updatedAt.atZoneSameInstant(ZoneOffset.UTC)) + " UTC";
         }
     }
 

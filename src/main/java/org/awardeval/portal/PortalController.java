@@ -16,10 +16,13 @@ import org.awardeval.clarification.ClarificationService;
 import org.awardeval.portal.PortalService.DraftView;
 import org.awardeval.submission.ApplicantFields;
 import org.awardeval.web.ApiErrors;
+import org.awardeval.web.Languages;
+import org.awardeval.web.Messages;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -40,9 +43,11 @@ class PortalController {
     private final PortalService portal;
     private final CallRepository calls;
     private final SignInLinks links;
+    private final Messages messages;
 
-    PortalController(PortalService portal, CallRepository calls, SignInLinks links) {
+    PortalController(PortalService portal, CallRepository calls, SignInLinks links, Messages messages) {
         this.portal = portal;
+        this.messages = messages;
         this.calls = calls;
         this.links = links;
     }
@@ -50,7 +55,7 @@ class PortalController {
     @GetMapping(PortalSecurity.SIGN_IN)
     String signIn(@RequestParam Map<String, String> params, Model model) {
         if (params.containsKey("expired")) {
-            model.addAttribute("problem", "This sign-in link has expired or has been used already. Ask for a new one below.");
+            model.addAttribute("problem", messages.get("signIn.expired"));
         }
         model.addAttribute("signedOut", params.containsKey("signedOut"));
         model.addAttribute("minutes", links.lifetime().toMinutes());
@@ -62,7 +67,8 @@ class PortalController {
     String refused(HttpServletRequest request, HttpServletResponse response, Model model) {
         SignInLinks.Refusal refusal = (SignInLinks.Refusal) request.getAttribute(SignInLinks.REFUSAL);
         response.setStatus(refusal != null && refusal.tooMany() ? 429 : 400);
-        model.addAttribute("problem", refusal == null ? "Enter your e-mail address." : refusal.message());
+        model.addAttribute("problem", messages.get("signIn.refused." + (refusal == null ? "noAddress" : refusal.code()),
+                refusal == null ? 0 : refusal.minutes()));
         model.addAttribute("email", request.getParameter(SignInLinks.EMAIL));
         model.addAttribute("minutes", links.lifetime().toMinutes());
         return "portal/sign-in";
@@ -102,11 +108,11 @@ class PortalController {
             return "redirect:" + PortalSecurity.HOME + "/applications/" + view.draft().applicationCode();
         }
         if (view.draft().submitted()) {
-            model.addAttribute("message", view.draft().ownerEmail() + " has sent this application (reference "
-                    + view.draft().applicationCode() + "); it can no longer be changed here.");
+            model.addAttribute("message", messages.get("draft.sentByOwner", view.draft().ownerEmail(), view.draft().applicationCode()));
             return "portal/problem";
         }
-        prepare(view, applicant.getName(), view.draft().fields(), tooLarge == null ? Map.of() : Map.of(tooLarge, TOO_LARGE), model);
+        prepare(view, applicant.getName(), view.draft().fields(), tooLarge == null ? Map.of()
+                : Map.of(tooLarge, messages.get("error.doc.uploadLimit", ApiErrors.UPLOAD_LIMIT)), model);
         model.addAttribute("saved", saved != null);
         model.addAttribute("invited", invited != null);
         model.addAttribute("uploaded", uploaded);
@@ -127,7 +133,7 @@ class PortalController {
             return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?submitted";
         } catch (ValidationException e) {
             DraftView view = portal.draft(email, id);
-            prepare(view, email, view.draft().fields(), e.byField(), model);
+            prepare(view, email, view.draft().fields(), ApplicantFields.inFormOrder(messages.errors(e)), model);
             model.addAttribute("saved", true);
             return "portal/draft";
         }
@@ -140,7 +146,7 @@ class PortalController {
             return "redirect:" + PortalSecurity.HOME + "/drafts/" + id + "?invited";
         } catch (ValidationException e) {
             DraftView view = portal.draft(applicant.getName(), id);
-            prepare(view, applicant.getName(), view.draft().fields(), e.byField(), model);
+            prepare(view, applicant.getName(), view.draft().fields(), ApplicantFields.inFormOrder(messages.errors(e)), model);
             model.addAttribute("colleague", colleague);
             return "portal/draft";
         }
@@ -158,21 +164,17 @@ class PortalController {
             Principal applicant, Model model, HttpServletResponse response) {
         try {
             if (file == null || file.isEmpty()) {
-                throw new ValidationException(List.of(new FieldError(slot, "Choose a file first")));
+                throw new ValidationException(List.of(new FieldError(slot, "Choose a file first", "doc.chooseFile", List.of())));
             }
             portal.upload(applicant.getName(), id, slot, file.getOriginalFilename(), file.getBytes());
             return "redirect:" + PortalSecurity.HOME + "/drafts/" + id + "?uploaded=" + slot + "#documents";
         } catch (IOException e) {
             return refusedOnDraft(id, new ValidationException(List.of(new FieldError(slot, "The file did not arrive completely; "
-                    + "upload it again"))), applicant, model, response);
+                    + "upload it again", "doc.incomplete", List.of()))), applicant, model, response);
         } catch (ValidationException e) {
             return refusedOnDraft(id, e, applicant, model, response);
         }
     }
-
-    /** Said beside a slot when its file was over the server's limit (PortalSecurity.TooLargeUploads sends the applicant back). */
-    private static final String TOO_LARGE = "The file is larger than " + ApiErrors.UPLOAD_LIMIT + ", the most a document may have; "
-            + "nothing was kept";
 
     /** A link (a video) for one of the call's documents. */
     @PostMapping(PortalSecurity.HOME + "/drafts/{id}/documents/{slot}/link")
@@ -196,7 +198,7 @@ class PortalController {
     private String refusedOnDraft(long id, ValidationException e, Principal applicant, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         DraftView view = portal.draft(applicant.getName(), id);
-        prepare(view, applicant.getName(), view.draft().fields(), e.byField(), model);
+        prepare(view, applicant.getName(), view.draft().fields(), ApplicantFields.inFormOrder(messages.errors(e)), model);
         return "portal/draft";
     }
 
@@ -206,8 +208,7 @@ class PortalController {
     ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, @RequestParam Map<String, String> form, Principal applicant) {
         boolean saved = portal.save(applicant.getName(), id, form);
         return saved ? ResponseEntity.ok(Map.of("saved", true))
-                : ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("saved", false, "message",
-                        "This application has been submitted in another window; reload the page to see it."));
+                : ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("saved", false, "message", messages.get("draft.sentElsewhere")));
     }
 
     @GetMapping(PortalSecurity.HOME + "/applications/{code}")
@@ -218,6 +219,9 @@ class PortalController {
             Model model) {
         PortalService.Followed followed = portal.application(applicant.getName(), code)
                 .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
+        Languages.offer(followed.call().languages());
+        model.addAttribute("offeredLanguages", followed.call().languages());
+        model.addAttribute("texts", calls.texts(followed.call().id(), Languages.code(LocaleContextHolder.getLocale())));
         model.addAttribute("followed", followed);
         model.addAttribute("documents", portal.documentsOf(followed.application()));
         model.addAttribute("submitted", submitted != null);
@@ -226,15 +230,14 @@ class PortalController {
         model.addAttribute("changed", changed != null);
         model.addAttribute("replaced", replaced != null);
         model.addAttribute("email", applicant.getName());
-        model.addAttribute("errors", tooLarge == null ? Map.of() : Map.of("document", "is larger than " + ApiErrors.UPLOAD_LIMIT
-                + ", the most a document may have; nothing was kept"));
+        model.addAttribute("errors", tooLarge == null ? Map.of() : Map.of("document", messages.get("error.doc.uploadLimit",
+                ApiErrors.UPLOAD_LIMIT)));
         // An answer may change the texts: the form starts from them as they are.
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("summary", followed.application().summary() == null ? "" : followed.application().summary());
         texts.put("description", followed.application().description() == null ? "" : followed.application().description());
         texts.put("title", followed.application().title());
         model.addAttribute("fields", texts);
-        model.addAttribute("labels", ApplicantFields.LABELS);
         model.addAttribute("steps", ApplicantStatus.STEPS);
         return "portal/application";
     }
@@ -268,13 +271,14 @@ class PortalController {
             HttpServletResponse response) {
         try {
             if (file == null || file.isEmpty()) {
-                throw new ValidationException(List.of(new FieldError("document", "needs a file: choose one first")));
+                throw new ValidationException(List.of(new FieldError("document", "needs a file: choose one first", "doc.chooseFile",
+                        List.of())));
             }
             portal.replaceDocument(applicant.getName(), code, documentId, file.getOriginalFilename(), file.getBytes());
             return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?replaced#documents";
         } catch (IOException e) {
             return refusedOnPage(code, new ValidationException(List.of(new FieldError("document", "did not arrive completely; "
-                    + "upload it again"))), Map.of(), applicant, model, response);
+                    + "upload it again", "doc.incomplete", List.of()))), Map.of(), applicant, model, response);
         } catch (ValidationException e) {
             return refusedOnPage(code, e, Map.of(), applicant, model, response);
         }
@@ -297,7 +301,7 @@ class PortalController {
             HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         application(code, null, null, null, null, null, null, applicant, model);
-        model.addAttribute("errors", e.byField());
+        model.addAttribute("errors", ApplicantFields.inFormOrder(messages.errors(e)));
         model.addAttribute("fields", typed);
         return "portal/application";
     }
@@ -313,32 +317,32 @@ class PortalController {
     @ExceptionHandler(OptimisticLockingException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String busy(Model model) {
-        model.addAttribute("message", "The application was being worked on at that very moment, so nothing was changed. Please go "
-                + "back and try again.");
+        model.addAttribute("message", messages.get("problem.busy"));
         return "portal/problem";
     }
 
     @ExceptionHandler(ValidationException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String refusedAction(ValidationException e, Model model) {
-        model.addAttribute("message", e.errors().stream().map(error -> ApplicantFields.label(error.field()) + " " + error.message())
-                .reduce((a, b) -> a + "; " + b).orElse("This cannot be done."));
+        model.addAttribute("message", e.errors().isEmpty() ? messages.get("problem.title")
+                : String.join(" ", ApplicantFields.inFormOrder(messages.errors(e)).values()));
         return "portal/problem";
     }
 
     private void prepare(DraftView view, String email, Map<String, String> fields, Map<String, String> errors, Model model) {
         AwardCall call = view.call();
+        Languages.offer(call.languages());
+        model.addAttribute("offeredLanguages", call.languages());
+        model.addAttribute("texts", calls.texts(call.id(), Languages.code(LocaleContextHolder.getLocale())));
         model.addAttribute("draft", view.draft());
         model.addAttribute("view", view);
         model.addAttribute("now", OffsetDateTime.now());
         model.addAttribute("call", call);
         model.addAttribute("email", email);
-        model.addAttribute("categories", calls.categories(call.id()));
         model.addAttribute("organisationTypes", Arrays.stream(OrganisationType.values())
                 .filter(type -> call.allowedOrganisationTypes().contains(type.name())).toList());
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);
-        model.addAttribute("labels", ApplicantFields.LABELS);
         model.addAttribute("docs", portal.documents(email, view.draft().id()));
     }
 }

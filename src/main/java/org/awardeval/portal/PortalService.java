@@ -126,7 +126,7 @@ class PortalService {
         AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no such call"));
         if (call.status() != CallStatus.OPEN || now().isAfter(call.submissionDeadline())) {
             throw new ValidationException(List.of(new FieldError(ApplicationProcess.CALL_ID,
-                    "is closed: '" + call.name() + "' no longer takes applications")));
+                    "is closed: '" + call.name() + "' no longer takes applications", "startClosed", List.of())));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(ApplicationProcess.ORGANISATION_TYPE, "");
@@ -157,12 +157,14 @@ class PortalService {
         String address = SignInLinks.normalise(colleague);
         List<FieldError> errors = new ArrayList<>();
         if (address == null) {
-            errors.add(new FieldError(TEAM, "needs the colleague's e-mail address, for example name@university.edu"));
+            errors.add(new FieldError(TEAM, "needs the colleague's e-mail address, for example name@university.edu", "teamAddress",
+                    List.of()));
         } else if (address.equals(email)) {
-            errors.add(new FieldError(TEAM, "cannot include you twice: you started this application"));
+            errors.add(new FieldError(TEAM, "cannot include you twice: you started this application", "teamSelf", List.of()));
         } else if (view.members().size() >= MAX_COLLEAGUES
                 && view.members().stream().noneMatch(m -> m.email().equals(address))) {
-            errors.add(new FieldError(TEAM, "has " + MAX_COLLEAGUES + " colleagues already; remove one to invite another"));
+            errors.add(new FieldError(TEAM, "has " + MAX_COLLEAGUES + " colleagues already; remove one to invite another", "teamFull",
+                    List.of(MAX_COLLEAGUES)));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -182,7 +184,7 @@ class PortalService {
         DraftView view = draft(email, id);
         if (!view.owner()) {
             throw new ValidationException(List.of(new FieldError(TEAM, "is managed by " + view.draft().ownerEmail()
-                    + ", who started this application")));
+                    + ", who started this application", "teamOwner", List.of(view.draft().ownerEmail()))));
         }
         return view;
     }
@@ -196,7 +198,7 @@ class PortalService {
         DraftView view = draft(email, id);
         if (!view.owner()) {
             throw new ValidationException(List.of(new FieldError(TEAM, "members help write the application; only "
-                    + view.draft().ownerEmail() + ", who started it, can send it")));
+                    + view.draft().ownerEmail() + ", who started it, can send it", "teamSend", List.of(view.draft().ownerEmail()))));
         }
         Draft draft = view.draft();
         if (draft.submitted()) {
@@ -207,7 +209,7 @@ class PortalService {
         try {
             educators = ApplicantFields.wholeNumber(f.get(ApplicationProcess.EDUCATORS_REACHED));
         } catch (NumberFormatException e) {
-            throw new ValidationException(List.of(new FieldError(ApplicationProcess.EDUCATORS_REACHED, ApplicantFields.NOT_A_WHOLE_NUMBER)));
+            throw new ValidationException(List.of(ApplicantFields.notAWholeNumber()));
         }
         ApplicationForm form = new ApplicationForm(f.get(ApplicationProcess.ORGANISATION_NAME), f.get(ApplicationProcess.ORGANISATION_TYPE),
                 f.get(ApplicationProcess.COUNTRY), f.get(ApplicationProcess.CATEGORY_CODE), f.get(ApplicationProcess.CONTACT_NAME), email,
@@ -270,7 +272,8 @@ class PortalService {
     private DraftView editable(String email, long id) {
         DraftView view = draft(email, id);
         if (view.draft().submitted()) {
-            throw new ValidationException(List.of(new FieldError("document", "cannot be changed: the application has been sent")));
+            throw new ValidationException(List.of(new FieldError("document", "cannot be changed: the application has been sent",
+                    "documentSent", List.of())));
         }
         return view;
     }
@@ -288,7 +291,7 @@ class PortalService {
         StoredApplication a = followed.application();
         if (followed.question().isEmpty()) {
             throw new ValidationException(List.of(new FieldError("document", "can be replaced only while the award office's question "
-                    + "is open; ask the award office if a document must change")));
+                    + "is open; ask the award office if a document must change", "documentNoQuestion", List.of())));
         }
         return documents.replace(a.callId(), a.id(), documentId, new Documents.Upload(null, fileName, bytes), email,
                 new IdentityRules.Applicant(a.organisationName(), a.contactName(), a.contactEmail(), a.partners(), Map.of()));

@@ -19,6 +19,7 @@ import org.awardeval.mail.MailTemplates.Rendered;
 import org.awardeval.mail.MailTemplates;
 import org.awardeval.mail.OutboxRepository.PersonalMail;
 import org.awardeval.mail.OutboxRepository;
+import org.awardeval.web.Messages;
 import org.awardeval.web.PublicLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenRequestResolver;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -57,8 +59,8 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
         }
     }
 
-    /** Why a request for a link was refused; the sign-in page says it in words. */
-    record Refusal(boolean tooMany, String message) {
+    /** Why a request for a link was refused: the sign-in page says it in words, "signIn.refused." + code, with the minutes. */
+    record Refusal(boolean tooMany, String code, long minutes) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInLinks.class);
@@ -72,11 +74,15 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
     private final Environment environment;
     private final PublicLinks links;
     private final Clock clock;
+    private final LocaleResolver locales;
+    private final Messages messages;
     private final Cache<String, Bucket> byAddress;
     private final Cache<String, Bucket> byClient;
 
     SignInLinks(Limits limits, OutboxRepository outbox, MailTemplates templates, Environment environment, PublicLinks links,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, LocaleResolver locales, Messages messages) {
+        this.locales = locales;
+        this.messages = messages;
         this.links = links;
         this.limits = limits;
         this.outbox = outbox;
@@ -95,7 +101,7 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
     public GenerateOneTimeTokenRequest resolve(HttpServletRequest request) {
         String email = normalise(request.getParameter(EMAIL));
         if (email == null) {
-            request.setAttribute(REFUSAL, new Refusal(false, "E-mail address: enter your address, for example name@university.edu"));
+            request.setAttribute(REFUSAL, new Refusal(false, "noAddress", 0));
             return null;
         }
         ConsumptionProbe client = bucket(byClient, request.getRemoteAddr(), limits.perClient()).tryConsumeAndReturnRemaining(1);
@@ -103,8 +109,7 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
                 : client;
         if (!address.isConsumed()) {
             long minutes = Math.max(1, (Duration.ofNanos(address.getNanosToWaitForRefill()).toSeconds() + 59) / 60);
-            request.setAttribute(REFUSAL, new Refusal(true, "Too many sign-in links were asked for. Please use the last link you "
-                    + "received, or try again in " + minutes + (minutes == 1 ? " minute." : " minutes.")));
+            request.setAttribute(REFUSAL, new Refusal(true, "tooMany", minutes));
             return null;
         }
         return new GenerateOneTimeTokenRequest(email, limits.lifetime());
@@ -114,8 +119,10 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
     public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken token) throws IOException {
         String link = UriComponentsBuilder.fromUriString(links.to(PortalSecurity.CONFIRM))
                 .queryParam("token", token.getTokenValue()).build().toUriString();
-        Rendered mail = templates.render("sign-in", Map.of("link", link, "minutes", limits.lifetime().toMinutes()));
-        outbox.insert(new PersonalMail("SIGN_IN", token.getUsername(), "Your sign-in link to the award's applicants' portal",
+        // In the language of the page that asked for it.
+        Locale locale = locales.resolveLocale(request);
+        Rendered mail = templates.render("sign-in", Map.of("link", link, "minutes", limits.lifetime().toMinutes()), locale);
+        outbox.insert(new PersonalMail("SIGN_IN", token.getUsername(), messages.get(locale, "mail.signIn.subject"),
                 mail.text(), mail.html()), OffsetDateTime.now(clock));
         if (environment.getProperty("award.portal.sign-in.log-links", Boolean.class, false)) {
             // Demo mode has no mail server: the link is in the log instead.

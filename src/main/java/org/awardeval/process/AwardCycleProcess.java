@@ -51,6 +51,9 @@ public final class AwardCycleProcess {
     public static final String REVIEW_LOAD = "reviewLoad";
     public static final String CALL_NAME = "callName";
     public static final String CATEGORIES = "categories";
+    /** The languages a call offers applicants (codes), and its texts translated into them. */
+    public static final String LANGUAGES = "languages";
+    public static final String TRANSLATIONS = "translations";
     public static final String CHAIR_USER_ID = "chairUserId";
     public static final String CODE_PREFIX = "codePrefix";
     public static final String EMBARGO_UNTIL = "embargoUntil";

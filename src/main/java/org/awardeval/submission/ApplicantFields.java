@@ -1,16 +1,24 @@
 package org.awardeval.submission;
 
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.web.FieldChecks;
+import org.awardeval.web.ValidationException.FieldError;
 
 /** The application's fields as applicants know them, and what an applicant must fill in before submitting. */
 public final class ApplicantFields {
 
-    /** Field name to the label on the applicants' forms, in the forms' order; an error message follows the label. */
-    public static final Map<String, String> LABELS = labels();
+    /**
+     * The fields in the order the applicants' forms ask them; their labels, in each language, are the applicants'
+     * messages "field." + name.
+     */
+    private static final List<String> FORM_ORDER = List.of(ApplicationProcess.ORGANISATION_NAME, ApplicationProcess.ORGANISATION_TYPE,
+            ApplicationProcess.COUNTRY, ApplicationProcess.CONTACT_NAME, ApplicationProcess.CONTACT_EMAIL,
+            ApplicationProcess.CATEGORY_CODE, ApplicationProcess.TITLE, ApplicationProcess.SUMMARY, ApplicationProcess.DESCRIPTION,
+            ApplicationProcess.EDUCATORS_REACHED, ApplicationProcess.OUTCOMES, ApplicationProcess.PARTNERS, ApplicationProcess.CONSENT);
 
     private ApplicantFields() {
     }
@@ -23,50 +31,34 @@ public final class ApplicantFields {
         checks.text(ApplicationProcess.SUMMARY, form.summary(), true, Integer.MAX_VALUE);
         checks.text(ApplicationProcess.DESCRIPTION, form.description(), true, Integer.MAX_VALUE);
         if (!Boolean.TRUE.equals(form.consent())) {
-            checks.fail(ApplicationProcess.CONSENT, "is needed: tick the box to agree");
+            checks.fail(ApplicationProcess.CONSENT, "is needed: tick the box to agree", "consent");
         }
     }
 
     public static final String NOT_A_WHOLE_NUMBER = "must be a whole number, for example 1200";
 
+    /** "Educators reached" is no whole number, as an applicant's page says it. */
+    public static FieldError notAWholeNumber() {
+        return new FieldError(ApplicationProcess.EDUCATORS_REACHED, NOT_A_WHOLE_NUMBER, "wholeNumber", List.of());
+    }
+
     /**
-     * A whole number as people type it, with or without thousands separators ("1,200", "1 200"); null when empty.
+     * A whole number as people type it, with or without thousands separators ("1,200", "1 200", "١٬٢٠٠"), in any script's
+     * digits; null when empty.
      *
      * @throws NumberFormatException when it is no whole number
      */
     public static Integer wholeNumber(String text) {
-        String clean = text == null ? "" : text.strip().replace(",", "").replace(" ", "").replace("\u00a0", "");
+        String clean = text == null ? "" : text.strip().replace(",", "").replace(" ", "").replace("\u00a0", "")
+                .replace("\u202f", "").replace("\u066c", "");
         return clean.isEmpty() ? null : Integer.valueOf(clean);
     }
 
-    public static String label(String field) {
-        return LABELS.getOrDefault(field, field);
-    }
-
-    private static Map<String, String> labels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(ApplicationProcess.ORGANISATION_NAME, "Name of the organisation");
-        labels.put(ApplicationProcess.ORGANISATION_TYPE, "Type of organisation");
-        labels.put(ApplicationProcess.COUNTRY, "Country");
-        labels.put(ApplicationProcess.CONTACT_NAME, "Name of the contact person");
-        labels.put(ApplicationProcess.CONTACT_EMAIL, "E-mail of the contact person");
-        labels.put(ApplicationProcess.CATEGORY_CODE, "Category");
-        labels.put(ApplicationProcess.TITLE, "Title");
-        labels.put(ApplicationProcess.SUMMARY, "Summary");
-        labels.put(ApplicationProcess.DESCRIPTION, "Description");
-        labels.put(ApplicationProcess.EDUCATORS_REACHED, "Educators reached");
-        labels.put(ApplicationProcess.OUTCOMES, "Outcome figures");
-        labels.put(ApplicationProcess.PARTNERS, "Partner organisations");
-        labels.put(ApplicationProcess.CONSENT, "Consent");
-        labels.put(ApplicationProcess.CALL_ID, "Call");
-        labels.put("submittedAt", "Submission time");
-        labels.put(WithdrawalService.REASON, "Reason for withdrawing");
-        labels.put("withdrawal", "Withdrawal");
-        labels.put("answer", "Your answer");
-        labels.put("team", "Team");
-        labels.put("change", "A change");
-        labels.put("document", "The document");
-        labels.put("documents", "Documents");
-        return Collections.unmodifiableMap(labels);
+    /** The problems in the order of the fields on the applicants' forms, so that the summary reads top to bottom. */
+    public static Map<String, String> inFormOrder(Map<String, String> errors) {
+        Map<String, String> sorted = new LinkedHashMap<>();
+        errors.keySet().stream().sorted(Comparator.comparingInt(field -> FORM_ORDER.contains(field) ? FORM_ORDER.indexOf(field)
+                : FORM_ORDER.size())).forEach(field -> sorted.put(field, errors.get(field)));
+        return sorted;
     }
 }

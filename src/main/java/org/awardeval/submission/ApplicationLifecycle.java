@@ -57,11 +57,12 @@ public class ApplicationLifecycle {
      */
     public void changed(long applicationId) {
         if (applications.move(applicationId, List.of(ApplicationStatus.READY, ApplicationStatus.ELIGIBLE), ApplicationStatus.ELIGIBLE) == 0) {
-            throw new ValidationException(List.of(new FieldError("change", switch (applications.get(applicationId).status()) {
-                case SUBMITTED -> "is possible once the award office has checked the application's eligibility";
-                case WITHDRAWN -> "is not possible: the application has been withdrawn";
-                default -> "is no longer possible: the reviews have started";
-            })));
+            String[] why = switch (applications.get(applicationId).status()) {
+                case SUBMITTED -> new String[] {"is possible once the award office has checked the application's eligibility", "changeUnchecked"};
+                case WITHDRAWN -> new String[] {"is not possible: the application has been withdrawn", "changeWithdrawn"};
+                default -> new String[] {"is no longer possible: the reviews have started", "changeReviews"};
+            };
+            throw new ValidationException(List.of(new FieldError("change", why[0], why[1], List.of())));
         }
     }
 
@@ -86,12 +87,12 @@ public class ApplicationLifecycle {
         ApplicationStatus before = applications.get(applicationId).status();
         if (applications.move(applicationId, ApplicationStatus.WITHDRAWN.from(), ApplicationStatus.WITHDRAWN) == 0) {
             ApplicationStatus now = applications.get(applicationId).status();
-            String why = switch (now) {
-                case WITHDRAWN -> "the application has been withdrawn already";
-                case INELIGIBLE -> "the application is not eligible: it is not in the cycle";
-                default -> "the chair has decided on the results: the application can no longer be withdrawn";
+            String[] why = switch (now) {
+                case WITHDRAWN -> new String[] {"the application has been withdrawn already", "withdrawnAlready"};
+                case INELIGIBLE -> new String[] {"the application is not eligible: it is not in the cycle", "withdrawIneligible"};
+                default -> new String[] {"the chair has decided on the results: the application can no longer be withdrawn", "withdrawDecided"};
             };
-            throw new ValidationException(List.of(new FieldError("withdrawal", why)));
+            throw new ValidationException(List.of(new FieldError("withdrawal", why[0], why[1], List.of())));
         }
         applications.recordWithdrawal(applicationId, reason, OffsetDateTime.now());
         return before;

@@ -44,16 +44,17 @@ public class ApplicationRepository {
                 });
     }
 
-    public long insert(ApplicationForm form, long callId, long organisationId, String codePrefix, OffsetDateTime submittedAt) {
+    public long insert(ApplicationForm form, long callId, long organisationId, String codePrefix, OffsetDateTime submittedAt,
+            String language) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO application (call_id, organisation_id, category_code, code, contact_name, contact_email, title, summary,
-                    description, educators_reached, outcomes, partners, extra_facts, consent, submitted_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')""")
+                    description, educators_reached, outcomes, partners, extra_facts, consent, submitted_at, status, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?)""")
                 .params(callId, organisationId, form.categoryCode(), "pending-" + UUID.randomUUID(), form.contactName(),
                         form.contactEmail(), form.title(), nullToEmpty(form.summary()), nullToEmpty(form.description()),
                         form.educatorsReached(), form.outcomes(), form.partners(), json(form.extraFacts()),
-                        Boolean.TRUE.equals(form.consent()), submittedAt)
+                        Boolean.TRUE.equals(form.consent()), submittedAt, language)
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         // The code is derived from the id so that concurrent submissions never collide.
@@ -256,6 +257,6 @@ public class ApplicationRepository {
                 rs.getString("description"), (Integer) rs.getObject("educators_reached", Integer.class), rs.getString("outcomes"),
                 rs.getString("partners"), rs.getBoolean("consent"),
                 rs.getObject("submitted_at", OffsetDateTime.class), ApplicationStatus.valueOf(rs.getString("status")),
-                rs.getString("eligibility_reason"), rs.getString("withdrawal_reason"));
+                rs.getString("eligibility_reason"), rs.getString("withdrawal_reason"), rs.getString("language"));
     }
 }

@@ -55,9 +55,10 @@ public class ChangeService {
         SubmissionService.words(checks, ApplicationProcess.SUMMARY, newSummary, call.summaryWords());
         SubmissionService.words(checks, ApplicationProcess.DESCRIPTION, newDescription, call.descriptionWords());
         if (call.status() != CallStatus.OPEN) {
-            checks.fail("change", "is no longer possible: the call has closed");
+            checks.fail("change", "is no longer possible: the call has closed", "changeClosed");
         } else if (!OffsetDateTime.now().isBefore(call.submissionDeadline())) {
-            checks.fail("change", "is no longer possible: the deadline, " + call.deadlineText() + ", has passed");
+            checks.fail("change", "is no longer possible: the deadline, " + call.deadlineText() + ", has passed", "changeDeadline",
+                    call.deadline());
         }
         checks.throwIfAny();
         if (newTitle.equals(application.title()) && newSummary.equals(application.summary())
@@ -73,7 +74,8 @@ public class ChangeService {
         } catch (MismatchingMessageCorrelationException e) {
             // Waiting for an answer to the office's question, say: the change would not be checked; nothing is kept.
             throw new ValidationException(List.of(new FieldError("change",
-                    "is not possible at this moment: the award office is handling the application; please answer its question or try again later")));
+                    "is not possible at this moment: the award office is handling the application; please answer its question or try again later",
+                    "changeBusy", List.of())));
         }
         return true;
     }

@@ -1,8 +1,10 @@
 package org.awardeval.submission;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.call.AwardCall;
@@ -10,9 +12,13 @@ import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
 import org.awardeval.call.OrganisationType;
 import org.awardeval.submission.SubmissionService.Submission;
+import org.awardeval.web.Languages;
+import org.awardeval.web.Messages;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException;
+import org.awardeval.web.ValidationException.FieldError;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +29,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** The public application form of a call: no login, checked on the server, errors shown next to their fields. */
+/**
+ * The public application form of a call: no login, in the applicant's language among the call's, checked on the server,
+ * errors shown next to their fields.
+ */
 @Controller
 class PublicFormController {
 
@@ -31,11 +40,14 @@ class PublicFormController {
     private final SubmissionService submissions;
     private final Clock clock;
     private final RequiredDocuments documents;
+    private final Messages messages;
 
-    PublicFormController(CallRepository calls, SubmissionService submissions, ObjectProvider<Clock> clock, RequiredDocuments documents) {
+    PublicFormController(CallRepository calls, SubmissionService submissions, ObjectProvider<Clock> clock, RequiredDocuments documents,
+            Messages messages) {
         this.documents = documents;
         this.calls = calls;
         this.submissions = submissions;
+        this.messages = messages;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
 
@@ -47,12 +59,14 @@ class PublicFormController {
 
     @PostMapping("/calls/{callId}/apply")
     public String submit(@PathVariable long callId, @RequestParam Map<String, String> fields, Model model) {
+        AwardCall call = call(callId);
+        Languages.offer(call.languages());
         Integer educators = null;
-        Map<String, String> errors = new LinkedHashMap<>();
+        List<FieldError> problems = new ArrayList<>();
         try {
             educators = ApplicantFields.wholeNumber(fields.get("educatorsReached"));
         } catch (NumberFormatException e) {
-            errors.put("educatorsReached", ApplicantFields.NOT_A_WHOLE_NUMBER);
+            problems.add(ApplicantFields.notAWholeNumber());
         }
         ApplicationForm form = new ApplicationForm(fields.get("organisationName"), fields.get("organisationType"), fields.get("country"),
                 fields.get("categoryCode"), fields.get("contactName"), fields.get("contactEmail"), fields.get("title"),
@@ -61,24 +75,29 @@ class PublicFormController {
         List<String> needed = documents.labels(callId);
         if (!needed.isEmpty()) {
             // A call that requires documents is applied to in the portal, where they are uploaded and checked.
-            errors.put(DOCUMENTS, "are needed (" + String.join(", ", needed) + "): apply in the applicants' portal, where you can "
-                    + "upload them");
+            problems.add(new FieldError(DOCUMENTS, "are needed (" + String.join(", ", needed) + "): apply in the applicants' portal, "
+                    + "where you can upload them", "documentsInPortal", List.of(String.join(", ", needed))));
         }
-        if (errors.isEmpty()) {
+        if (problems.isEmpty()) {
             try {
                 Submission submission = submissions.submitByApplicant(callId, form);
                 return "redirect:/calls/" + callId + "/apply/done?reference=" + submission.code();
             } catch (ValidationException e) {
-                errors.putAll(e.byField());
+                problems.addAll(e.errors());
             }
         }
-        prepare(callId, model, fields, errors);
+        prepare(callId, model, fields, ApplicantFields.inFormOrder(messages.errors(new ValidationException(problems))));
         return "apply";
     }
 
     @GetMapping("/calls/{callId}/apply/done")
     public String done(@PathVariable long callId, @RequestParam String reference, Model model) {
-        model.addAttribute("call", call(callId));
+        AwardCall call = call(callId);
+        Languages.offer(call.languages());
+        model.addAttribute("call", call);
+        model.addAttribute("texts", calls.texts(callId, Languages.code(LocaleContextHolder.getLocale())));
+        model.addAttribute("offeredLanguages", call.languages());
+        model.addAttribute("languageQuery", "?reference=" + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "&");
         model.addAttribute("reference", reference);
         return "applied";
     }
@@ -92,11 +111,12 @@ class PublicFormController {
 
     private void prepare(long callId, Model model, Map<String, String> fields, Map<String, String> errors) {
         AwardCall call = call(callId);
+        Languages.offer(call.languages());
         model.addAttribute("call", call);
+        model.addAttribute("texts", calls.texts(callId, Languages.code(LocaleContextHolder.getLocale())));
+        model.addAttribute("offeredLanguages", call.languages());
         model.addAttribute("open", call.status() == CallStatus.OPEN);
         model.addAttribute("resultsPublic", call.resultsPublic(clock.instant()));
-        model.addAttribute("labels", ApplicantFields.LABELS);
-        model.addAttribute("categories", calls.categories(callId));
         model.addAttribute("organisationTypes", Arrays.stream(OrganisationType.values())
                 .filter(type -> call.allowedOrganisationTypes().contains(type.name())).toList());
         model.addAttribute("fields", fields);

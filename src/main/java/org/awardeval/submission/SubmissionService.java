@@ -15,7 +15,9 @@ import org.awardeval.call.Category;
 import org.awardeval.call.OrganisationType;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.web.FieldChecks;
+import org.awardeval.web.Languages;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,17 +118,19 @@ public class SubmissionService {
         String organisation = checks.name(ApplicationProcess.ORGANISATION_NAME, form.organisationName(), 300);
         String type = checks.text(ApplicationProcess.ORGANISATION_TYPE, form.organisationType(), true, 40);
         if (type != null && Arrays.stream(OrganisationType.values()).noneMatch(t -> t.name().equals(type))) {
-            checks.fail(ApplicationProcess.ORGANISATION_TYPE, "'" + type + "' is not one of " + Arrays.toString(OrganisationType.values()));
+            checks.fail(ApplicationProcess.ORGANISATION_TYPE, "'" + type + "' is not one of " + Arrays.toString(OrganisationType.values()),
+                    "notAChoice");
         }
         String country = checks.name(ApplicationProcess.COUNTRY, form.country(), 100);
         String category = checks.text(ApplicationProcess.CATEGORY_CODE, form.categoryCode(), true, 2);
         if (category != null && !CATEGORY_CODE.matcher(category).matches()) {
-            checks.fail(ApplicationProcess.CATEGORY_CODE, "must be a category code of two capital letters, was '" + category + "'");
+            checks.fail(ApplicationProcess.CATEGORY_CODE, "must be a category code of two capital letters, was '" + category + "'",
+                    "notAChoice");
         } else if (category != null && channel != Channel.RECEIVED) {
             List<String> codes = calls.categories(callId).stream().map(Category::code).toList();
             if (!codes.contains(category)) {
                 checks.fail(ApplicationProcess.CATEGORY_CODE,
-                        "'" + category + "' is not a category of this call; the categories are " + codes);
+                        "'" + category + "' is not a category of this call; the categories are " + codes, "notAChoice");
             }
         }
         String contactName = checks.name(ApplicationProcess.CONTACT_NAME, form.contactName(), 200);
@@ -161,16 +165,20 @@ public class SubmissionService {
         } else if (call.status() != CallStatus.OPEN) {
             checks.fail(ApplicationProcess.CALL_ID,
                     "the call '" + call.name() + "' is closed and takes no more applications (submission deadline "
-                    + call.deadlineText() + ")");
+                    + call.deadlineText() + ")", "callClosed", call.deadline());
         } else if (now.isAfter(call.submissionDeadline())) {
-            checks.fail("submittedAt", "the submission deadline of '" + call.name() + "' was " + call.deadlineText());
+            checks.fail("submittedAt", "the submission deadline of '" + call.name() + "' was " + call.deadlineText(), "deadlinePassed",
+                    call.deadline());
         }
         checks.throwIfAny();
 
         ApplicationForm clean = new ApplicationForm(organisation, type, country, category, contactName, contactEmail, title,
                 summary, description, educators, outcomes, partners, form.consent(), submittedAt, extra);
         long organisationId = applications.organisationId(organisation, type, country);
-        long id = applications.insert(clean, callId, organisationId, call.codePrefix(), submittedAt);
+        // An applicant writes in the language of their request (one the call offers); e-mails about the application follow it.
+        String language = channel == Channel.APPLICANT && call.offers(Languages.code(LocaleContextHolder.getLocale()))
+                ? Languages.code(LocaleContextHolder.getLocale()) : Languages.ENGLISH;
+        long id = applications.insert(clean, callId, organisationId, call.codePrefix(), submittedAt, language);
         return applications.get(id);
     }
 
@@ -188,7 +196,8 @@ public class SubmissionService {
         words(checks, ApplicationProcess.SUMMARY, newSummary, call.summaryWords());
         words(checks, ApplicationProcess.DESCRIPTION, newDescription, call.descriptionWords());
         if (application.status() != ApplicationStatus.SUBMITTED && application.status() != ApplicationStatus.ELIGIBLE) {
-            checks.fail(ApplicationProcess.DESCRIPTION, "can no longer be changed: the dossier has been released to the judges");
+            checks.fail(ApplicationProcess.DESCRIPTION, "can no longer be changed: the dossier has been released to the judges",
+                    "released");
         }
         checks.throwIfAny();
         if (newSummary.equals(application.summary()) && newDescription.equals(application.description())) {
@@ -198,16 +207,33 @@ public class SubmissionService {
         return true;
     }
 
-    /** A text's length as applicants count it: in words, whatever the characters. */
+    /**
+     * A text's length as applicants count it: in words, whatever the characters; a Chinese or Japanese character, written
+     * without spaces between words, counts as one.
+     */
     static int wordCount(String text) {
-        return text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        long ideographs = text.codePoints().filter(SubmissionService::ideograph).count();
+        String rest = IDEOGRAPHS.matcher(text).replaceAll(" ").strip();
+        return (int) ideographs + (rest.isEmpty() ? 0 : rest.split("\\s+").length);
+    }
+
+    private static final Pattern IDEOGRAPHS = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\u3000-\\u303F\\uFF00-\\uFFEF]");
+
+    private static boolean ideograph(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
     }
 
     /** Fails the field when its text is longer than the call's limit in words. */
     static void words(FieldChecks checks, String field, String text, int most) {
         int count = wordCount(text);
         if (count > most) {
-            checks.fail(field, String.format(Locale.ENGLISH, "has %,d words; at most %,d are allowed", count, most));
+            checks.fail(field, String.format(Locale.ENGLISH, "has %,d words; at most %,d are allowed", count, most), "tooManyWords",
+                    count, most);
         }
     }
 

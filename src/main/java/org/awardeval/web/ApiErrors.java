@@ -22,7 +22,8 @@ import org.springframework.web.multipart.MultipartException;
 public class ApiErrors {
 
     public static Map<String, Object> body(String message, List<FieldError> errors) {
-        return Map.of("message", message, "errors", errors);
+        // Field and English message only: the codes are for the applicants' pages.
+        return Map.of("message", message, "errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
     }
 
     @ExceptionHandler(ValidationException.class)

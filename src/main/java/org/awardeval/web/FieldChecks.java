@@ -19,15 +19,16 @@ public class FieldChecks {
         String stripped = value == null ? null : value.strip();
         if (stripped == null || stripped.isEmpty()) {
             if (required) {
-                fail(field, "is required");
+                fail(field, "is required", "required");
             }
             return null;
         }
         if (CONTROL.matcher(stripped).find()) {
-            fail(field, "must not contain control characters");
+            fail(field, "must not contain control characters", "control");
         }
         if (stripped.length() > maxLength) {
-            fail(field, "is " + stripped.length() + " characters long; at most " + maxLength + " are allowed");
+            fail(field, "is " + stripped.length() + " characters long; at most " + maxLength + " are allowed", "tooLong",
+                    stripped.length(), maxLength);
         }
         return stripped;
     }
@@ -36,7 +37,7 @@ public class FieldChecks {
     public String name(String field, String value, int maxLength) {
         String name = text(field, value, true, maxLength);
         if (name != null && MARKUP_OR_CONTROL.matcher(name).find()) {
-            fail(field, "must not contain markup (< >) or control characters");
+            fail(field, "must not contain markup (< >) or control characters", "markup");
         }
         return name;
     }
@@ -53,7 +54,7 @@ public class FieldChecks {
     public String email(String field, String value) {
         String email = text(field, value, true, 320);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            fail(field, "'" + email + "' is not an e-mail address");
+            fail(field, "'" + email + "' is not an e-mail address", "email", email);
         }
         return email;
     }
@@ -61,16 +62,21 @@ public class FieldChecks {
     public Integer range(String field, Integer value, boolean required, int min, int max) {
         if (value == null) {
             if (required) {
-                fail(field, "is required");
+                fail(field, "is required", "required");
             }
         } else if (value < min || value > max) {
-            fail(field, "must be between " + min + " and " + max + ", was " + value);
+            fail(field, "must be between " + min + " and " + max + ", was " + value, "range", min, max, value);
         }
         return value;
     }
 
     public void fail(String field, String message) {
         errors.add(new FieldError(field, message));
+    }
+
+    /** A problem applicants may meet: the English message and its code in the applicants' messages, with arguments. */
+    public void fail(String field, String message, String code, Object... args) {
+        errors.add(new FieldError(field, message, code, List.of(args)));
     }
 
     public boolean ok() {

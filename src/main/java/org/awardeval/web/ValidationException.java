@@ -1,14 +1,20 @@
 package org.awardeval.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Bad input: every problem names its field. Nothing has been written when this is thrown. */
 public class ValidationException extends RuntimeException {
 
-    public record FieldError(String field, String message) {
+    /**
+     * A problem with a field: the English message the API returns, and, for the applicants' pages, the message's code in
+     * the applicants' messages ("error." + code) with its arguments after the field's label.
+     */
+    public record FieldError(String field, String message, String code, List<Object> args) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null, List.of());
+        }
     }
 
     private final List<FieldError> errors;
@@ -20,12 +26,5 @@ public class ValidationException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
-    }
-
-    /** The problems by field, in order, a field's several problems joined: what a form shows beside each field. */
-    public Map<String, String> byField() {
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(error -> byField.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
-        return byField;
     }
 }

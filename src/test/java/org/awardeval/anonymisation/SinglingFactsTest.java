@@ -15,7 +15,7 @@ class SinglingFactsTest {
     static StoredApplication application(long id, String category, String country, String type, ApplicationStatus status) {
         return new StoredApplication(id, 1, "TA-" + category + "-" + id, category, "Organisation " + id, type, country, "Contact " + id,
                 "c" + id + "@example.org", "Title " + id, "Summary", "Description", 1000, null, null, true, OffsetDateTime.now(), status,
-                null, null);
+                null, null, "en");
     }
 
     /** A call of 40 applications over four categories and eight countries, then the ones a test adds. */

@@ -48,10 +48,10 @@ class PagesBrowserTest extends BrowserTestBase {
 
         // Nothing is received without a description and the applicant's consent: the form says so instead.
         String summary = browser.visible(By.id("error-summary")).getText();
-        assertThat(summary).contains("Please correct 4 fields", "E-mail of the contact person 'neema at kou' is not an e-mail address",
+        assertThat(summary).contains("Please correct 4 fields", "E-mail of the contact person: \u201cneema at kou\u201d is not an e-mail address",
                 "Title is required", "Description is required", "Consent is needed: tick the box to agree");
         assertThat(summary).doesNotContain("contactEmail", "categoryCode");
-        assertThat(browser.visible(By.cssSelector("#error-summary a[href='#description']")).getText()).isEqualTo("Description is required");
+        assertThat(browser.visible(By.cssSelector("#error-summary a[href='#description']")).getText()).isEqualTo("Description is required.");
         assertThat(browser.visible(By.cssSelector("label[for='description']")).getText()).contains("*");
         Axe.assertAccessible(browser, "the public form with errors");
         assertThat(browser.visible(By.id("contactEmail-error")).getText()).contains("e-mail");

@@ -376,7 +376,7 @@ class PortalIT {
             desk.driver().findElement(By.id("file-photographs")).sendKeys(program.toString());
             desk.click(By.xpath("//button[@form='upload-photographs']"));
             assertThat(desk.visible(By.cssSelector("#photographs .error")).getText())
-                    .isEqualTo("Photographs: the file is not a JPEG or PNG image (its content is a program)");
+                    .isEqualTo("Photographs: the file is not a JPEG or PNG image (its content is a program).");
 
             desk.click(By.id("consent"));
             desk.click(By.xpath("//button[normalize-space(.)='Send the application']"));

@@ -36,9 +36,9 @@ class TeamTest {
 
         owner.get(draftPath);
         assertThat(owner.post(draftPath + "/team", Map.of("colleague", "not an address")).body())
-                .contains("Team needs the colleague&#39;s e-mail address");
+                .contains("Please enter your colleague&#39;s e-mail address, for example name@university.edu.");
         owner.get(draftPath);
-        assertThat(owner.post(draftPath + "/team", Map.of("colleague", ownerEmail)).body()).contains("Team cannot include you twice");
+        assertThat(owner.post(draftPath + "/team", Map.of("colleague", ownerEmail)).body()).contains("You cannot invite yourself: you started this application.");
         owner.get(draftPath);
         assertThat(owner.post(draftPath + "/team", Map.of("colleague", " Colleague@Team.test ")).statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? AND kind = 'INVITE'").param(colleagueEmail)
@@ -59,7 +59,7 @@ class TeamTest {
         assertThat(colleagueSends.body()).contains("Team members help write the application; only " + ownerEmail);
         colleague.get(draftPath);
         assertThat(colleague.post(draftPath + "/team", Map.of("colleague", "third@team.test")).body())
-                .contains("Team is managed by " + ownerEmail);
+                .contains("Only " + ownerEmail + ", who started this application, manages its team.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = ?").param(callId).query(Long.class).single()).isZero();
 
         owner.get(draftPath);

@@ -82,7 +82,7 @@ class VersionTest {
         HttpResponse<String> late = applicant.post("/portal/applications/" + code + "/change", Map.of("title", "Too late",
                 "summary", "Teachers learn online.", "description", "A fourth description."));
         assertThat(late.statusCode()).isEqualTo(400);
-        assertThat(late.body()).contains("A change is no longer possible: the call has closed");
+        assertThat(late.body()).contains("The application can no longer be changed: the call has closed.");
         assertThat(jdbc.sql("SELECT d.title FROM dossier d JOIN application a ON a.id = d.application_id WHERE a.code = ?").param(code)
                 .query(String.class).single()).isEqualTo("Online teaching across three regions");
         assertThat(status(code)).isEqualTo("IN_REVIEW");

@@ -72,7 +72,7 @@ class WithdrawalTest {
                 .doesNotContain("Withdraw the application</button>");
         HttpResponse<String> again = applicant.post("/portal/applications/" + code + "/withdraw", Map.of("withdrawalReason", "Again"));
         assertThat(again.statusCode()).isEqualTo(400);
-        assertThat(again.body()).contains("the application has been withdrawn already");
+        assertThat(again.body()).contains("The application has been withdrawn already.");
 
         driver.reviewAll(callId);
         driver.runJobs();
@@ -145,7 +145,7 @@ class WithdrawalTest {
 
         HttpResponse<String> late = applicant.post("/portal/applications/" + code + "/withdraw", Map.of("withdrawalReason", "Too late"));
         assertThat(late.statusCode()).isEqualTo(400);
-        assertThat(late.body()).contains("the chair has decided on the results: the application can no longer be withdrawn");
+        assertThat(late.body()).contains("The chair has decided on the results: the application can no longer be withdrawn.");
         assertThat(status(code)).isEqualTo("DECIDED");
         driver.runJobs();
         assertThat(status(code)).isIn("AWARDED", "NOT_AWARDED");

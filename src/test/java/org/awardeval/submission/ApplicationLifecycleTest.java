@@ -34,7 +34,7 @@ class ApplicationLifecycleTest {
     long submitted(String name) {
         ApplicationForm form = new ApplicationForm(name, "HEI", "Kenya", "MC", "Contact", "contact@example.org", "Title", "Summary",
                 "Description", 10, null, null, true, null, null);
-        return applications.insert(form, callId, applications.organisationId(name, "HEI", "Kenya"), "LC", OffsetDateTime.now());
+        return applications.insert(form, callId, applications.organisationId(name, "HEI", "Kenya"), "LC", OffsetDateTime.now(), "en");
     }
 
     ApplicationStatus status(long id) {

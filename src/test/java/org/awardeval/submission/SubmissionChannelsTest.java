@@ -299,7 +299,7 @@ class SubmissionChannelsTest {
         ResponseEntity<String> invalid = postForm(form, cookie);
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(invalid.getBody()).contains(
-                "id=\"contactEmail-error\">E-mail of the contact person &#39;lucia-at-apu&#39; is not an e-mail address</p>",
+                "id=\"contactEmail-error\">E-mail of the contact person: \u201clucia-at-apu\u201d is not an e-mail address.</p>",
                 "id=\"organisationName-error\">Name of the organisation must not contain markup", "aria-invalid=\"true\"",
                 "value=\"Andes &lt;b&gt;Polytechnic&lt;/b&gt;\"").doesNotContain("<b>Polytechnic</b>");
 
@@ -311,7 +311,7 @@ class SubmissionChannelsTest {
         // The client follows the redirect (post, redirect, get) to the confirmation page.
         ResponseEntity<String> done = postForm(form, cookie);
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(done.getBody()).contains("Application received").containsPattern("Your reference number is <strong class=\"reference\">TA-SC-\\d+</strong>");
+        assertThat(done.getBody()).contains("Application received").containsPattern("Your reference number is</span> <strong class=\"reference\">TA-SC-\\d+</strong>");
         assertThat(applications.byCall(callId)).singleElement().satisfies(a -> assertThat(a.title()).isEqualTo("Remote labs <live>"));
 
         form.set("_csrf", "forged");

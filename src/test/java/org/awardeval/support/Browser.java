@@ -35,7 +35,7 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private final String baseUrl;
 
-    private Browser(String baseUrl, int width, int height) throws IOException {
+    private Browser(String baseUrl, int width, int height, String language) throws IOException {
         if (!Files.isExecutable(Chromium.BINARY) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("Browser tests need " + Chromium.BINARY + " and " + DRIVER
                     + " (apt-get install chromium chromium-driver)");
@@ -46,7 +46,9 @@ public final class Browser implements AutoCloseable {
         options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-GB");
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + language.split(",")[0]);
+        // The languages the browser asks for, first to last, as its user set them.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -58,7 +60,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(String baseUrl, int width, int height) throws IOException {
-        return new Browser(baseUrl, width, height);
+        return new Browser(baseUrl, width, height, "en-GB");
+    }
+
+    /** A browser whose user reads this language first ("ar", "zh-CN,zh"). */
+    public static Browser open(String baseUrl, String language) throws IOException {
+        return new Browser(baseUrl, 1280, 900, language);
     }
 
     public WebDriver driver() {

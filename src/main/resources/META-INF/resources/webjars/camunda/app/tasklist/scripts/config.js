@@ -5,6 +5,12 @@ export default {
     vendor: 'Pioneer Award'
   },
   customScripts: ['scripts/award-tasklist'],
+  // Judges and coordinators work in the award's working language, as their forms do. Camunda maintains its webapps'
+  // words in English and German only; no other UN language has a translation maintained for 7.24.
+  locales: {
+    availableLocales: ['en'],
+    fallbackLocale: 'en'
+  },
   disableWelcomeMessage: true,
   shortcuts: {
     claimTask: {
