@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.web.FieldChecks;
@@ -19,8 +20,7 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 final class CallLanguages {
 
-    /** The start form's box of a language's texts: "texts_fr". */
-    static final String FORM_TEXTS = "texts_";
+    private static final Pattern DOCUMENT_KEY = Pattern.compile(Pattern.quote(CallTexts.DOCUMENT) + "[a-z][a-zA-Z0-9]{1,39}");
 
     private CallLanguages() {
     }
@@ -75,11 +75,11 @@ final class CallLanguages {
             }
         }
         for (String language : Languages.CODES) {
-            String box = ProcessVariables.string(execution, FORM_TEXTS + language);
+            String box = ProcessVariables.string(execution, AwardCycleProcess.TEXTS_PREFIX + language);
             if (box == null || box.isBlank() || !languages.contains(language) || Languages.ENGLISH.equals(language)) {
                 continue;
             }
-            byLanguage.merge(language, lines(checks, FORM_TEXTS + language, box, categories), (a, b) -> {
+            byLanguage.merge(language, lines(checks, AwardCycleProcess.TEXTS_PREFIX + language, box, categories), (a, b) -> {
                 a.putAll(b);
                 return a;
             });
@@ -149,6 +149,12 @@ final class CallLanguages {
             }
             String label = line.substring(0, colon).strip();
             String key = key(label);
+            String code = label.split("\\s+")[0].toUpperCase(Locale.ROOT);
+            if (key != null && key.startsWith("category.") && categories.stream().noneMatch(c -> c.code().equals(code))) {
+                checks.fail(field, "line " + (i + 1) + ": '" + code + "' is not a category of the call ("
+                        + String.join(", ", categories.stream().map(Category::code).toList()) + ")");
+                continue;
+            }
             if (key == null) {
                 checks.fail(field, "line " + (i + 1) + ": '" + label + "' is none of Name, Theme, a category's code ("
                         + String.join(", ", categories.stream().map(Category::code).toList()) + ") or a code and 'description'");
@@ -184,8 +190,10 @@ final class CallLanguages {
             keys.add(CallTexts.categoryName(c.code()));
             keys.add(CallTexts.categoryDescription(c.code()));
         });
-        if (!keys.contains(key)) {
-            checks.fail(field, "'" + key + "' is not a text of the call; its texts are " + keys);
+        // A document's name may be translated before the call asks for the document: its code is checked for its form only.
+        if (!keys.contains(key) && !DOCUMENT_KEY.matcher(key).matches()) {
+            checks.fail(field, "'" + key + "' is not a text of the call; its texts are " + keys + " and document.<code> for each document "
+                    + "it asks for");
             return;
         }
         String checked = checks.text(field, text, false, key.endsWith("description") || key.equals(CallTexts.THEME) ? 2000 : 200);

@@ -151,8 +151,14 @@ public class CallRepository {
         List<CallTexts.CategoryText> categories = categories(callId).stream().map(c -> new CallTexts.CategoryText(c.code(),
                 text(translated, CallTexts.categoryName(c.code()), c.name(), english),
                 text(translated, CallTexts.categoryDescription(c.code()), c.description(), english))).toList();
+        Map<String, String> documents = new LinkedHashMap<>();
+        translated.forEach((key, text) -> {
+            if (key.startsWith(CallTexts.DOCUMENT)) {
+                documents.put(key.substring(CallTexts.DOCUMENT.length()), text);
+            }
+        });
         return new CallTexts(language, text(translated, CallTexts.NAME, call.name(), english),
-                text(translated, CallTexts.THEME, call.theme(), english), categories);
+                text(translated, CallTexts.THEME, call.theme(), english), categories, documents);
     }
 
     private static CallTexts.Text text(Map<String, String> translated, String key, String english, boolean inEnglish) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.web.FieldChecks;
+import org.awardeval.web.TaskInputException;
+import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -109,7 +111,12 @@ public class CallService {
         if (request.translations() != null) {
             variables.put(AwardCycleProcess.TRANSLATIONS, SpinValues.jsonValue(Spin.JSON(request.translations())).create());
         }
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(AwardCycleProcess.KEY, variables);
+        ProcessInstance instance;
+        try {
+            instance = runtimeService.startProcessInstanceByKey(AwardCycleProcess.KEY, variables);
+        } catch (TaskInputException e) {
+            throw new ValidationException(e.errors());
+        }
         return ((Number) runtimeService.getVariable(instance.getId(), AwardCycleProcess.CALL_ID)).longValue();
     }
 

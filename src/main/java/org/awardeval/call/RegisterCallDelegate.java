@@ -4,6 +4,8 @@ import java.util.List;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
 import org.awardeval.settings.AwardProperties;
+import org.awardeval.web.TaskInputException;
+import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,12 +26,20 @@ class RegisterCallDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CallSettings.NewCall call = settings.read(execution);
+        CallSettings.NewCall call;
+        try {
+            call = settings.read(execution);
+        } catch (ValidationException e) {
+            // The start form's mistake: Tasklist and the REST API answer 400 with the fields, and nothing starts.
+            throw new TaskInputException(e.errors());
+        }
         long callId = calls.register(call, execution.getProcessInstanceId());
         // The form's texts are read; each fact is kept once, with one type: the call has the deadlines, the timer a date.
         execution.removeVariables(List.of(AwardCycleProcess.CATEGORIES, AwardCycleProcess.RUBRIC,
                 AwardCycleProcess.ALLOWED_ORGANISATION_TYPES, AwardCycleProcess.SUBMISSION_DEADLINE, AwardCycleProcess.REVIEW_DEADLINE,
-                AwardCycleProcess.SUMMARY_WORDS, AwardCycleProcess.DESCRIPTION_WORDS));
+                AwardCycleProcess.SUMMARY_WORDS, AwardCycleProcess.DESCRIPTION_WORDS, AwardCycleProcess.LANGUAGES,
+                AwardCycleProcess.TRANSLATIONS));
+        execution.removeVariables(AwardCycleProcess.TEXT_BOXES);
         execution.setProcessBusinessKey(CallService.businessKey(callId));
         execution.setVariable(AwardCycleProcess.CALL_ID, callId);
         execution.setVariable(AwardCycleProcess.CALL_NAME, call.name());

@@ -3,6 +3,8 @@ package org.awardeval.documents;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awardeval.call.CallTexts;
+import org.awardeval.call.CallTextsInLanguage;
 import org.awardeval.web.Messages;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,16 @@ public class DocumentTexts {
             "a person's name", "person");
 
     private final Messages messages;
+    private final CallTextsInLanguage calls;
 
-    DocumentTexts(Messages messages) {
+    DocumentTexts(Messages messages, CallTextsInLanguage calls) {
         this.messages = messages;
+        this.calls = calls;
+    }
+
+    /** The slot's name in the reader's language, as the call's coordinator translated it, else in English marked as such. */
+    public CallTexts.Text label(DocumentSlot slot, long callId) {
+        return calls.of(callId).document(slot.code(), slot.label());
     }
 
     public String rules(DocumentSlot slot) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awardeval.call.CallRepository;
 import org.awardeval.documents.DocumentInspector.Inspection;
 import org.awardeval.documents.DocumentInspector.PageText;
 import org.awardeval.documents.IdentityRules.Applicant;
@@ -25,6 +26,8 @@ import org.awardeval.process.ApplicationProcess;
 import org.awardeval.submission.ApplicationForm;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.submission.SubmissionService;
+import org.awardeval.web.Languages;
+import org.awardeval.web.Localized;
 import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
 import org.springframework.stereotype.Service;
@@ -81,9 +84,12 @@ public class Documents {
     private final DocumentStore store;
     private final IdentityRules identity;
     private final SubmissionService submissions;
+    private final CallRepository calls;
 
-    Documents(DocumentRepository repository, DocumentStore store, IdentityRules identity, SubmissionService submissions) {
+    Documents(DocumentRepository repository, DocumentStore store, IdentityRules identity, SubmissionService submissions,
+            CallRepository calls) {
         this.submissions = submissions;
+        this.calls = calls;
         this.repository = repository;
         this.store = store;
         this.identity = identity;
@@ -150,10 +156,10 @@ public class Documents {
         DocumentSlot slot = slot(callId, upload.slotCode());
         long held = repository.ofDraft(draftId).stream().filter(d -> d.slotCode().equals(slot.code())).count();
         if (held >= slot.maxFiles()) {
-            throw slot.maxFiles() == 1 ? refused(slot, "already holds a file; remove it first to upload another", "full")
-                    : refused(slot, "already holds " + held + " files, the most it takes; remove one first", "fullOfFiles", held);
+            throw slot.maxFiles() == 1 ? refused(callId, slot, "already holds a file; remove it first to upload another", "full")
+                    : refused(callId, slot, "already holds " + held + " files, the most it takes; remove one first", "fullOfFiles", held);
         }
-        Inspected inspected = inspect(slot, upload, applicant);
+        Inspected inspected = inspect(callId, slot, upload, applicant);
         return keep(callId, draftId, null, Status.DRAFT, slot, inspected, actor);
     }
 
@@ -161,7 +167,7 @@ public class Documents {
     @Transactional
     public Checked linkInDraft(long callId, long draftId, String slotCode, String address, String actor, Applicant applicant) {
         DocumentSlot slot = slot(callId, slotCode);
-        Inspected inspected = link(slot, address, applicant);
+        Inspected inspected = link(callId, slot, address, applicant);
         repository.ofDraft(draftId).stream().filter(d -> d.slotCode().equals(slot.code()))
                 .forEach(d -> remove(d, actor));
         return keep(callId, draftId, null, Status.DRAFT, slot, inspected, actor);
@@ -180,7 +186,7 @@ public class Documents {
     public List<FieldError> missing(long callId, List<StoredDocument> documents) {
         return repository.slots(callId).stream().filter(DocumentSlot::required)
                 .filter(s -> documents.stream().noneMatch(d -> d.slotCode().equals(s.code())))
-                .map(Documents::needed).toList();
+                .map(s -> needed(callId, s)).toList();
     }
 
     /** A sent draft's documents become the application's ({@link #missing} says first whether any is lacking). */
@@ -201,17 +207,17 @@ public class Documents {
                 DocumentSlot slot = slot(callId, upload.slotCode());
                 int count = perSlot.merge(slot.code(), 1, Integer::sum);
                 if (count > slot.maxFiles()) {
-                    throw refused(slot, "takes at most " + slot.maxFiles() + (slot.maxFiles() == 1 ? " file" : " files"), "tooManyFiles",
+                    throw refused(callId, slot, "takes at most " + slot.maxFiles() + (slot.maxFiles() == 1 ? " file" : " files"), "tooManyFiles",
                             slot.maxFiles());
                 }
-                checked.add(inspect(slot, upload, applicant));
+                checked.add(inspect(callId, slot, upload, applicant));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
         }
         links.forEach((code, address) -> {
             try {
-                checked.add(link(slot(callId, code), address, applicant));
+                checked.add(link(callId, slot(callId, code), address, applicant));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
@@ -219,7 +225,7 @@ public class Documents {
         for (DocumentSlot slot : repository.slots(callId)) {
             if (slot.required() && checked.stream().noneMatch(c -> c.slot().code().equals(slot.code()))
                     && errors.stream().noneMatch(e -> e.field().equals(slot.code()))) {
-                errors.add(needed(slot));
+                errors.add(needed(callId, slot));
             }
         }
         if (!errors.isEmpty()) {
@@ -263,7 +269,7 @@ public class Documents {
                 && d.status() == Status.SENT && !d.isLink()).orElseThrow(() -> new ValidationException(List.of(new FieldError("document",
                         "is not one of this application's documents that can still be replaced", "notYours", List.of()))));
         DocumentSlot slot = slot(callId, old.slotCode());
-        Inspected inspected = inspect(slot, new Upload(slot.code(), upload.fileName(), upload.bytes()), applicant);
+        Inspected inspected = inspect(callId, slot, new Upload(slot.code(), upload.fileName(), upload.bytes()), applicant);
         remove(old, actor);
         return keep(callId, null, applicationId, Status.SENT, slot, inspected, actor);
     }
@@ -398,16 +404,16 @@ public class Documents {
     public record Inspected(DocumentSlot slot, String fileName, String link, Inspection inspection, byte[] original, List<Finding> findings) {
     }
 
-    private Inspected inspect(DocumentSlot slot, Upload upload, Applicant applicant) {
+    private Inspected inspect(long callId, DocumentSlot slot, Upload upload, Applicant applicant) {
         if (slot.kind() == DocumentSlot.Kind.LINK) {
-            throw refused(slot, "takes a link, not a file", "linkNotFile");
+            throw refused(callId, slot, "takes a link, not a file", "linkNotFile");
         }
         byte[] bytes = upload.bytes() == null ? new byte[0] : upload.bytes();
         Inspection inspection;
         try {
             inspection = DocumentInspector.inspect(bytes, slot);
         } catch (DocumentInspector.Refused e) {
-            throw refused(slot, e.getMessage(), e.code(), e.args().toArray());
+            throw refused(callId, slot, e.getMessage(), e.code(), e.args().toArray());
         }
         String fileName = fileName(upload.fileName());
         Finder finder = identity.of(applicant);
@@ -417,20 +423,20 @@ public class Documents {
         return new Inspected(slot, fileName, null, inspection, bytes, findings);
     }
 
-    private Inspected link(DocumentSlot slot, String address, Applicant applicant) {
+    private Inspected link(long callId, DocumentSlot slot, String address, Applicant applicant) {
         if (slot.kind() != DocumentSlot.Kind.LINK) {
-            throw refused(slot, "takes a file, not a link", "fileNotLink");
+            throw refused(callId, slot, "takes a file, not a link", "fileNotLink");
         }
         String value = address == null ? "" : address.strip();
         try {
             URI uri = new URI(value);
             if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null
                     || value.length() > 2000) {
-                throw refused(slot, "needs a web address starting with https://, for example https://video.example.org/watch?v=abc",
+                throw refused(callId, slot, "needs a web address starting with https://, for example https://video.example.org/watch?v=abc",
                         "notALink");
             }
         } catch (URISyntaxException e) {
-            throw refused(slot, "is not a web address: " + e.getReason(), "notALink");
+            throw refused(callId, slot, "is not a web address: " + e.getReason(), "notALink");
         }
         List<Finding> findings = find(identity.of(applicant), null, value, List.of());
         return new Inspected(slot, null, value, null, null, findings);
@@ -487,17 +493,22 @@ public class Documents {
                         "is not a document this call asks for", "notYours", List.of()))));
     }
 
-    private static FieldError needed(DocumentSlot slot) {
+    private FieldError needed(long callId, DocumentSlot slot) {
         return new FieldError(slot.code(), slot.label() + " is needed (" + slot.rules() + ")", "doc.needed",
-                List.of(slot.label(), slot.rulesInWords()));
+                List.of(label(callId, slot), slot.rulesInWords()));
     }
 
     /** A file refused for a slot: {1} of the message "error.doc." + code is the slot's label, then the arguments. */
-    private static ValidationException refused(DocumentSlot slot, String reason, String code, Object... args) {
+    private ValidationException refused(long callId, DocumentSlot slot, String reason, String code, Object... args) {
         List<Object> all = new ArrayList<>();
-        all.add(slot.label());
+        all.add(label(callId, slot));
         all.addAll(List.of(args));
         return new ValidationException(List.of(new FieldError(slot.code(), slot.label() + ": " + reason, "doc." + code, all)));
+    }
+
+    /** The slot's name in the reader's language, as the call's coordinator translated it, else in English. */
+    private Localized label(long callId, DocumentSlot slot) {
+        return locale -> calls.texts(callId, Languages.code(locale)).document(slot.code(), slot.label()).text();
     }
 
     private List<Checked> checked(long callId, List<StoredDocument> documents) {

@@ -1,6 +1,8 @@
 package org.awardeval.documents;
 
 import java.util.List;
+import org.awardeval.call.CallTexts;
+import org.awardeval.call.CallTextsInLanguage;
 import org.awardeval.submission.RequiredDocuments;
 import org.springframework.stereotype.Component;
 
@@ -9,13 +11,17 @@ import org.springframework.stereotype.Component;
 class SlotRequirements implements RequiredDocuments {
 
     private final DocumentRepository repository;
+    private final CallTextsInLanguage calls;
 
-    SlotRequirements(DocumentRepository repository) {
+    SlotRequirements(DocumentRepository repository, CallTextsInLanguage calls) {
         this.repository = repository;
+        this.calls = calls;
     }
 
     @Override
     public List<String> labels(long callId) {
-        return repository.slots(callId).stream().filter(DocumentSlot::required).map(DocumentSlot::label).toList();
+        CallTexts texts = calls.of(callId);
+        return repository.slots(callId).stream().filter(DocumentSlot::required).map(s -> texts.document(s.code(), s.label()).text())
+                .toList();
     }
 }

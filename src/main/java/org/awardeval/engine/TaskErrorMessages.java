@@ -16,22 +16,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * A refused write to a task reaches the person as the form's labels and the reason, not as the engine's wording around
- * it ("Cannot submit task form 3fd8a4b5-…: "), in Tasklist (which shows the message as it comes) and over REST.
+ * A refused write to a task or a start form reaches the person as the form's labels and the reason, not as the engine's
+ * wording around it ("Cannot submit task form 3fd8a4b5-…: "), in Tasklist (which shows the message as it comes) and over
+ * REST.
  */
 @Configuration
 class TaskErrorMessages {
 
-    private static final Pattern TASK_WRITE = Pattern.compile("/(engine-rest|camunda/api/engine/engine/[^/]+)/task/[^/]+/.+");
+    private static final Pattern TASK_WRITE = Pattern.compile(
+            "/(engine-rest|camunda/api/engine/engine/[^/]+)/(task/[^/]+/.+|process-definition/.+/submit-form)");
     private static final Pattern ENGINE_WORDING = Pattern.compile(
-            "^(Cannot submit task form|Cannot complete task|Cannot modify variables for task|Cannot put task variable|"
-                    + "Cannot delete task variable) [^:]+: ");
+            "^((Cannot submit task form|Cannot complete task|Cannot modify variables for task|Cannot put task variable|"
+                    + "Cannot delete task variable) [^:]+|Cannot instantiate process definition \\S+): ");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> taskErrorMessagesFilter() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
         registration.setName("task-error-messages");
-        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+        registration.addUrlPatterns("/engine-rest/task/*", "/engine-rest/process-definition/*", "/camunda/api/engine/*");
         return registration;
     }
 

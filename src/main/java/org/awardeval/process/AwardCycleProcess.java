@@ -2,6 +2,7 @@ package org.awardeval.process;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -54,6 +55,10 @@ public final class AwardCycleProcess {
     /** The languages a call offers applicants (codes), and its texts translated into them. */
     public static final String LANGUAGES = "languages";
     public static final String TRANSLATIONS = "translations";
+    /** The start form's box of the call's texts in one language: "texts_fr". */
+    public static final String TEXTS_PREFIX = "texts_";
+    public static final List<String> TEXT_BOXES = List.of(TEXTS_PREFIX + "ar", TEXTS_PREFIX + "zh", TEXTS_PREFIX + "fr",
+            TEXTS_PREFIX + "ru", TEXTS_PREFIX + "es");
     public static final String CHAIR_USER_ID = "chairUserId";
     public static final String CODE_PREFIX = "codePrefix";
     public static final String EMBARGO_UNTIL = "embargoUntil";
@@ -105,9 +110,9 @@ public final class AwardCycleProcess {
 
     /** What Java relies on in {@value #FILE} (ProcessContractTest, and every proposed change). */
     public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS, List.of(PHASE),
-            Map.of("call-open", List.of(CALL_NAME, THEME, CODE_PREFIX, SUBMISSION_DEADLINE, REVIEW_DEADLINE, TIME_ZONE,
+            Map.of("call-open", Stream.concat(Stream.of(CALL_NAME, THEME, CODE_PREFIX, SUBMISSION_DEADLINE, REVIEW_DEADLINE, TIME_ZONE,
                             REVIEWS_PER_APPLICATION, WINNERS_PER_CATEGORY, SHORTLIST_PER_CATEGORY, SAME_COUNTRY_CONFLICT,
-                            CHAIR_USER_ID, SUMMARY_WORDS, DESCRIPTION_WORDS),
+                            CHAIR_USER_ID, SUMMARY_WORDS, DESCRIPTION_WORDS, LANGUAGES), TEXT_BOXES.stream()).toList(),
                     "panel-vote", List.of(VOTES, VOTE_COMMENT),
                     "confirm-winners", List.of(WINNERS, JUSTIFICATION),
                     "invite-judges", List.of(INVITEES, REVIEW_LOAD)));

@@ -96,6 +96,88 @@ class CallApiTest {
     }
 
     @Test
+    void aCoordinatorOffersLanguagesAndTranslatesTheCallsTextsThroughTheApi() {
+        OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.UTC).plusDays(20).withNano(0);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("callName", "Languages " + System.nanoTime(), "codePrefix", "LG",
+                "submissionDeadline", deadline.toString(), "reviewDeadline", deadline.plusDays(30).toString(), "chairUserId",
+                CycleDriver.CHAIR, "languages", List.of("fr", "ar"), "translations", Map.of("fr", Map.of("name", "Appel des langues",
+                        "category.MC.name", "Compétences numériques"))));
+        ResponseEntity<Map> created = coordinator().postForEntity("/api/calls", body, Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long callId = ((Number) created.getBody().get("callId")).longValue();
+        Map<?, ?> publicView = rest.getForObject("/api/calls/" + callId, Map.class);
+        assertThat(publicView.get("languages")).isEqualTo(List.of("ar", "en", "fr"));
+        assertThat(calls.texts(callId, "fr").name().text()).isEqualTo("Appel des langues");
+        assertThat(calls.texts(callId, "fr").category("MC").text()).isEqualTo("Compétences numériques");
+        assertThat(calls.texts(callId, "fr").category("NC").fallbackLanguage()).isEqualTo("en");
+        assertThat(calls.texts(callId, "ar").name().fallbackLanguage()).isEqualTo("en");
+
+        ResponseEntity<Map> arabic = put(coordinator(), "/api/calls/" + callId + "/translations/ar", Map.of("name", "دعوة اللغات",
+                "document.caseReport", "تقرير الحالة"));
+        assertThat(arabic.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(calls.texts(callId, "ar").name().text()).isEqualTo("دعوة اللغات");
+        assertThat(calls.texts(callId, "ar").document("caseReport", "Case report").text()).isEqualTo("تقرير الحالة");
+
+        // A language the call does not offer, a text the call does not have, an unknown language: refused, naming the field.
+        assertThat(fields(put(coordinator(), "/api/calls/" + callId + "/translations/ru", Map.of("name", "Конкурс"))))
+                .containsExactly("language");
+        assertThat(fields(put(coordinator(), "/api/calls/" + callId + "/translations/fr", Map.of("category.ZZ.name", "x"))))
+                .containsExactly("texts.category.ZZ.name");
+        assertThat(fields(put(coordinator(), "/api/calls/" + callId + "/languages", Map.of("languages", List.of("es", "tlh")))))
+                .containsExactly("languages");
+        assertThat(calls.texts(callId, "fr").name().text()).isEqualTo("Appel des langues");
+        assertThat(put(coordinator(), "/api/calls/" + callId + "/languages", Map.of("languages", List.of("es"))).getBody().get("languages"))
+                .isEqualTo(List.of("en", "es"));
+        assertThat(put(rest.withBasicAuth("tj01", CycleDriver.PASSWORD), "/api/calls/" + callId + "/translations/es",
+                Map.of("name", "Convocatoria")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        body.put("callName", "Languages again " + System.nanoTime());
+        body.put("translations", Map.of("zh", Map.of("name", "语言")));
+        assertThat(fields(coordinator().postForEntity("/api/calls", body, Map.class))).containsExactly("translations.zh");
+    }
+
+    @Test
+    void aCoordinatorTranslatesTheCallInTheStartFormsBoxes() {
+        OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.UTC).plusDays(20).withNano(0);
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("callName", Map.of("value", "Start form languages " + System.nanoTime(), "type", "String"));
+        variables.put("codePrefix", Map.of("value", "SF", "type", "String"));
+        variables.put("theme", Map.of("value", "Digital practice", "type", "String"));
+        variables.put("submissionDeadline", Map.of("value", deadline.toString(), "type", "String"));
+        variables.put("reviewDeadline", Map.of("value", deadline.plusDays(30).toString(), "type", "String"));
+        variables.put("chairUserId", Map.of("value", CycleDriver.CHAIR, "type", "String"));
+        // As Tasklist sends the form: the ticked languages as a JSON list, each box's lines as text.
+        variables.put("languages", Map.of("value", "[\"fr\",\"es\"]", "type", "Json"));
+        variables.put("texts_fr", Map.of("value", "Name: Prix du formulaire\nTheme: \nMC: Micro-certification\nXY description: ?",
+                "type", "String"));
+        String start = "/engine-rest/process-definition/key/AwardCycle/submit-form";
+        ResponseEntity<Map> refused = coordinator().postForEntity(start, Map.of("variables", variables), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("message")).startsWith("texts_fr: line 4: 'XY' is not a category of the call")
+                .doesNotContain("Cannot instantiate");
+
+        variables.put("texts_fr", Map.of("value", "Name: Prix du formulaire\nTheme: \nMC: Micro-certification\nMC description: Des micro-"
+                + "certifications pour le personnel", "type", "String"));
+        variables.put("texts_es", Map.of("value", "Name: Premio del formulario", "type", "String"));
+        ResponseEntity<Map> started = coordinator().postForEntity(start, Map.of("variables", variables), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        long callId = calls.findIdByName((String) ((Map<?, ?>) variables.get("callName")).get("value")).orElseThrow();
+        assertThat(calls.get(callId).languages()).containsExactly("en", "fr", "es");
+        CallTexts french = calls.texts(callId, "fr");
+        assertThat(french.name().text()).isEqualTo("Prix du formulaire");
+        assertThat(french.category("MC").text()).isEqualTo("Micro-certification");
+        // A line left empty after its colon is shown in English, marked as such.
+        assertThat(french.theme().text()).isEqualTo("Digital practice");
+        assertThat(french.theme().fallbackLanguage()).isEqualTo("en");
+        assertThat(french.categories().get(0).description().text()).isEqualTo("Des micro-certifications pour le personnel");
+        assertThat(calls.texts(callId, "es").name().text()).isEqualTo("Premio del formulario");
+    }
+
+    private static ResponseEntity<Map> put(TestRestTemplate client, String path, Object body) {
+        return client.exchange(path, org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(body), Map.class);
+    }
+
+    @Test
     void theDeadlineOfAnOpenCallCanBeExtendedAndItsTimerMoves() {
         long callId = driver.openCall("Extend " + System.nanoTime());
         OffsetDateTime later = calls.get(callId).submissionDeadline().plusDays(7).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -186,7 +186,7 @@ class DocumentsTest {
     @Test
     void thePublicFormSendsApplicantsOfACallThatRequiresDocumentsToThePortal() {
         String page = rest.getForObject("/calls/" + callId + "/apply", String.class);
-        assertThat(page).contains("This call asks for documents (<span>Case report</span>)", "href=\"/portal\"")
+        assertThat(page).contains("This call asks for documents (Case report), which this page cannot take.", "href=\"/portal\"")
                 .doesNotContain("name=\"organisationName\"");
     }
 

@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.awardeval.call.CallService;
 import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.documents.DocumentSlot;
+import org.awardeval.documents.Documents;
 import org.awardeval.support.Axe;
 import org.awardeval.support.Browser;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.OwnJvm;
+import org.awardeval.support.TestDocuments;
 import org.awardeval.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,7 @@ class LanguagesIT {
     @Autowired InProcessCycle driver;
     @Autowired CallService callService;
     @Autowired JdbcClient jdbc;
+    @Autowired Documents documents;
 
     @BeforeEach
     void noMailYet() throws Exception {
@@ -223,6 +227,30 @@ class LanguagesIT {
         assertThat(result.getSubject()).startsWith("Premio multilingüe: ");
         assertThat(SignInMails.text(result)).contains("Estimado/a Lucía Quispe:", "«Aulas digitales para docentes rurales»",
                 "La oficina del premio").doesNotContain("Dear", "With kind regards");
+    }
+
+    @Test
+    void aDocumentIsNamedAndRefusedInTheApplicantsLanguage() throws Exception {
+        long callId = openCall("Document call " + System.nanoTime());
+        documents.defineSlots(callId, List.of(new DocumentSlot("caseReport", "Case report", DocumentSlot.Kind.PDF, true, 1,
+                5L * 1024 * 1024, 20)));
+        callService.translate(callId, "fr", Map.of("name", "Prix multilingue", "document.caseReport", "Rapport sur le cas"));
+
+        // The one-page form cannot take documents and says which, by their French names.
+        Applicant visitor = new Applicant(port);
+        assertThat(visitor.getWith("/calls/" + callId + "/apply", Map.of("Accept-Language", "fr")).body())
+                .contains("Cet appel demande des documents (Rapport sur le cas)");
+
+        Applicant awa = Applicant.signedInFromOutbox(port, jdbc, "awa" + System.nanoTime() + "@dakar.test");
+        awa.get("/portal?lang=fr");
+        String draft = awa.post("/portal/calls/" + callId + "/drafts", Map.of()).headers().firstValue("Location").orElseThrow()
+                .replaceAll("^.*(/portal/)", "$1");
+        String page = awa.get(draft).body();
+        assertThat(page).contains("Rapport sur le cas", "PDF, 5 Mo et 20 pages au plus").doesNotContain("Case report");
+        HttpResponse<String> refused = awa.postFile(draft + "/documents/caseReport", "file", "rapport.pdf", TestDocuments.program());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Rapport sur le cas : le fichier n’est pas un PDF (son contenu est un programme).")
+                .doesNotContain("Case report");
     }
 
     private MimeMessage message(String recipient) throws Exception {
