@@ -39,8 +39,8 @@ public class CallRepository {
     }
 
     public void insertCategory(long callId, Category category) {
-        jdbc.sql("INSERT INTO category (call_id, code, name, description) VALUES (?, ?, ?, ?)")
-                .params(callId, category.code(), category.name(), category.description())
+        jdbc.sql("INSERT INTO category (call_id, code, name, description, winners, shortlist) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(callId, category.code(), category.name(), category.description(), category.winners(), category.shortlist())
                 .update();
     }
 
@@ -113,8 +113,24 @@ public class CallRepository {
     }
 
     public List<Category> categories(long callId) {
-        return jdbc.sql("SELECT code, name, description FROM category WHERE call_id = ? ORDER BY id").param(callId)
+        return jdbc.sql("SELECT code, name, description, winners, shortlist FROM category WHERE call_id = ? ORDER BY id").param(callId)
                 .query(Category.class).list();
+    }
+
+    /** How many cases each of the call's categories awards and shortlists. */
+    public Quotas quotas(long callId) {
+        AwardCall call = get(callId);
+        Map<String, Integer> winners = new LinkedHashMap<>();
+        Map<String, Integer> shortlist = new LinkedHashMap<>();
+        for (Category category : categories(callId)) {
+            if (category.winners() != null) {
+                winners.put(category.code(), category.winners());
+            }
+            if (category.shortlist() != null) {
+                shortlist.put(category.code(), category.shortlist());
+            }
+        }
+        return new Quotas(call.winnersPerCategory(), call.shortlistPerCategory(), winners, shortlist);
     }
 
     /** The languages the call offers applicants, English among them, in the UN's order. */

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ProcessVariables;
@@ -29,6 +31,7 @@ class CallSettings {
 
     private static final Pattern CODE_PREFIX = Pattern.compile("^[A-Z0-9]{2,6}$");
     private static final Pattern CATEGORY_CODE = Pattern.compile("^[A-Z]{2}$");
+    private static final Pattern WINNERS_PAIR = Pattern.compile("([A-Za-z]{2})\\s*[:=]?\\s*(\\d{1,3})");
 
     /** A call's settings, checked. */
     record NewCall(String name, String theme, String codePrefix, OffsetDateTime submissionDeadline, OffsetDateTime reviewDeadline,
@@ -78,7 +81,7 @@ class CallSettings {
         } else if (!ZoneId.getAvailableZoneIds().contains(timeZone) && !"UTC".equals(timeZone)) {
             checks.fail(AwardCycleProcess.TIME_ZONE, "'" + timeZone + "' is not a time zone such as Asia/Singapore or UTC");
         }
-        List<Category> categories = categories(checks, execution);
+        List<Category> categories = withWinners(checks, execution, categories(checks, execution), winners);
         List<String> languages = CallLanguages.languages(checks, execution);
         Map<String, Map<String, String>> translations = CallLanguages.translations(checks, execution, languages, categories);
         Map<String, BigDecimal> rubric = rubric(checks, execution);
@@ -118,9 +121,71 @@ class CallSettings {
             }
             String categoryName = checks.text(field + ".name", text(node, "name"), true, 200);
             String description = checks.text(field + ".description", text(node, "description"), false, 2000);
-            categories.add(new Category(code, categoryName, description));
+            Integer winners = whole(checks, node, field + ".winners", "winners", 1, 50);
+            Integer shortlist = whole(checks, node, field + ".shortlist", "shortlist", 1, 100);
+            categories.add(new Category(code, categoryName, description, winners, shortlist));
         }
         return categories;
+    }
+
+    /** A category's own number, when given: a whole number within the bounds. */
+    private static Integer whole(FieldChecks checks, SpinJsonNode node, String field, String property, int min, int max) {
+        if (!node.isObject() || !node.hasProp(property) || node.prop(property).isNull()) {
+            return null;
+        }
+        SpinJsonNode value = node.prop(property);
+        if (!value.isNumber() || value.numberValue().doubleValue() != Math.rint(value.numberValue().doubleValue())) {
+            checks.fail(field, "must be a whole number from " + min + " to " + max);
+            return null;
+        }
+        return checks.range(field, value.numberValue().intValue(), false, min, max);
+    }
+
+    /**
+     * The start form's "Winners by category" ("MC 6, NC 5, SC 6, IU 5") over the categories' own numbers; then each
+     * category's shortlist must hold its winners.
+     */
+    private static List<Category> withWinners(FieldChecks checks, VariableScope execution, List<Category> categories, Integer uniform) {
+        String given = ProcessVariables.string(execution, AwardCycleProcess.CATEGORY_WINNERS);
+        List<Category> result = new ArrayList<>(categories);
+        if (given != null && !given.isBlank()) {
+            for (String pair : given.split("[,;]")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                Matcher m = WINNERS_PAIR.matcher(pair.strip());
+                if (!m.matches()) {
+                    checks.fail(AwardCycleProcess.CATEGORY_WINNERS, "'" + pair.strip() + "' is not a category's code and a number, as in MC 6");
+                    continue;
+                }
+                String code = m.group(1).toUpperCase(Locale.ROOT);
+                int index = -1;
+                for (int i = 0; i < result.size(); i++) {
+                    if (code.equals(result.get(i).code())) {
+                        index = i;
+                    }
+                }
+                int number = Integer.parseInt(m.group(2));
+                if (index < 0) {
+                    checks.fail(AwardCycleProcess.CATEGORY_WINNERS, "'" + code + "' is not a category of the call ("
+                            + String.join(", ", result.stream().map(Category::code).toList()) + ")");
+                } else if (number < 1 || number > 50) {
+                    checks.fail(AwardCycleProcess.CATEGORY_WINNERS, code + " must award from 1 to 50 cases, was " + number);
+                } else {
+                    Category c = result.get(index);
+                    result.set(index, new Category(c.code(), c.name(), c.description(), number, c.shortlist()));
+                }
+            }
+        }
+        for (int i = 0; i < result.size(); i++) {
+            Category c = result.get(i);
+            int winners = c.winners() != null ? c.winners() : uniform == null ? 1 : uniform;
+            if (c.shortlist() != null && c.shortlist() < winners) {
+                checks.fail(AwardCycleProcess.CATEGORIES + "[" + i + "].shortlist", "must hold at least the category's " + winners
+                        + " winners");
+            }
+        }
+        return result;
     }
 
     /** Weights of the review criteria, 0 to 10; a criterion not given weighs 1. */

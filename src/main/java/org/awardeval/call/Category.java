@@ -2,7 +2,15 @@ package org.awardeval.call;
 
 import java.util.List;
 
-public record Category(String code, String name, String description) {
+/**
+ * A category of a call, and how many cases it awards and shortlists when that differs from the call's number for every
+ * category (null: the call's).
+ */
+public record Category(String code, String name, String description, Integer winners, Integer shortlist) {
+
+    public Category(String code, String name, String description) {
+        this(code, name, description, null, null);
+    }
 
     /** The four categories of the 2025 award, the template of every new call. */
     public static final List<Category> TEMPLATE_2025 = List.of(

@@ -38,7 +38,7 @@ class RegisterCallDelegate implements JavaDelegate {
         execution.removeVariables(List.of(AwardCycleProcess.CATEGORIES, AwardCycleProcess.RUBRIC,
                 AwardCycleProcess.ALLOWED_ORGANISATION_TYPES, AwardCycleProcess.SUBMISSION_DEADLINE, AwardCycleProcess.REVIEW_DEADLINE,
                 AwardCycleProcess.SUMMARY_WORDS, AwardCycleProcess.DESCRIPTION_WORDS, AwardCycleProcess.LANGUAGES,
-                AwardCycleProcess.TRANSLATIONS));
+                AwardCycleProcess.TRANSLATIONS, AwardCycleProcess.CATEGORY_WINNERS));
         execution.removeVariables(AwardCycleProcess.TEXT_BOXES);
         execution.setProcessBusinessKey(CallService.businessKey(callId));
         execution.setVariable(AwardCycleProcess.CALL_ID, callId);

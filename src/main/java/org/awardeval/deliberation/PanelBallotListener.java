@@ -8,6 +8,7 @@ import java.util.Map;
 import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
+import org.awardeval.call.Quotas;
 import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.process.AwardCycleProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -39,7 +40,10 @@ class PanelBallotListener implements TaskListener {
      * What the member chooses from (code, anonymised title, category name and rank), the choices of each category with
      * its quota (the form counts the ones ticked against it), and what they are recused from.
      */
-    static Map<String, Object> choices(PanelService.MemberShortlist ballot, Map<String, String> categoryNames, Map<Long, String> titles) {
+    static Map<String, Object> choices(PanelService.MemberShortlist ballot, Map<String, String> categoryNames, Map<Long, String> titles,
+            Quotas quotas) {
+        Map<String, Integer> quotaByName = new LinkedHashMap<>();
+        categoryNames.forEach((code, name) -> quotaByName.put(name, quotas.winners(code)));
         List<Map<String, String>> options = new ArrayList<>();
         Map<String, List<String>> codesByCategory = new LinkedHashMap<>();
         for (Result r : ballot.votable()) {
@@ -49,8 +53,8 @@ class PanelBallotListener implements TaskListener {
             codesByCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(r.code());
         }
         List<Map<String, Object>> categories = new ArrayList<>();
-        codesByCategory.forEach((name, codes) -> categories.add(Map.of("name", name, "quota", ballot.call().winnersPerCategory(),
-                "codes", codes)));
+        codesByCategory.forEach((name, codes) -> categories.add(Map.of("name", name, "quota", quotaByName.getOrDefault(name,
+                ballot.call().winnersPerCategory()), "codes", codes)));
         return Map.of(AwardCycleProcess.VOTE_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create(),
                 AwardCycleProcess.BALLOT_CATEGORIES, SpinValues.jsonValue(Spin.JSON(categories)).create(),
                 AwardCycleProcess.RECUSALS, ballot.recused().isEmpty() ? "none"
@@ -64,7 +68,7 @@ class PanelBallotListener implements TaskListener {
         Map<Long, String> titles = new HashMap<>();
         ballot.votable().forEach(r -> titles.put(r.applicationId(),
                 dossiers.find(r.applicationId()).map(DossierRepository.Dossier::title).orElse("")));
-        return choices(ballot, names, titles);
+        return choices(ballot, names, titles, calls.quotas(ballot.call().id()));
     }
 
     @Override
@@ -77,7 +81,17 @@ class PanelBallotListener implements TaskListener {
         task.getExecution().setVariableLocal(AwardCycleProcess.VOTES, SpinValues.jsonValue(Spin.JSON("[]")).create());
         task.getExecution().setVariableLocal(AwardCycleProcess.VOTE_COMMENT, "");
         task.setVariablesLocal(choicesFor(ballot));
-        task.setDescription("Vote for up to " + ballot.call().winnersPerCategory() + " application(s) per category of the shortlist of "
+        task.setDescription("Vote for up to " + perCategory(ballot.call()) + " application(s) per category of the shortlist of "
                 + ballot.call().name() + ".");
+    }
+
+    /** "3", or each category's number where they differ: "MC 6, NC 5, SC 6, IU 5". */
+    private String perCategory(AwardCall call) {
+        Quotas quotas = calls.quotas(call.id());
+        List<String> codes = calls.categories(call.id()).stream().map(c -> c.code()).toList();
+        if (codes.stream().allMatch(code -> quotas.winners(code) == call.winnersPerCategory())) {
+            return String.valueOf(call.winnersPerCategory());
+        }
+        return String.join(", ", codes.stream().map(code -> code + " " + quotas.winners(code)).toList());
     }
 }

@@ -14,6 +14,7 @@ import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.Category;
+import org.awardeval.call.Quotas;
 import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.review.ReviewRepository.ReviewSummary;
 import org.awardeval.review.ReviewRepository;
@@ -88,7 +89,8 @@ class PanelReading {
         }
         Map<String, String> names = calls.categories(callId).stream().collect(Collectors.toMap(Category::code, Category::name));
         List<CategoryRows> categories = new ArrayList<>();
-        rows.forEach((code, list) -> categories.add(new CategoryRows(code, names.getOrDefault(code, code), call.winnersPerCategory(), list)));
+        Quotas quotas = calls.quotas(callId);
+        rows.forEach((code, list) -> categories.add(new CategoryRows(code, names.getOrDefault(code, code), quotas.winners(code), list)));
         return new View(call, categories, recused);
     }
 

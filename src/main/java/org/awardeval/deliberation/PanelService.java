@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
+import org.awardeval.call.Quotas;
 import org.awardeval.conflicts.ApplicationText;
 import org.awardeval.conflicts.OrganisationName;
 import org.awardeval.deliberation.PanelRepository.PanelMember;
@@ -104,7 +105,7 @@ public class PanelService {
     public List<Tally.Counted> tally(AwardCall call) {
         List<Tally.Entry> shortlist = results.byCall(call.id()).stream().filter(ResultRepository.Result::shortlisted)
                 .map(r -> new Tally.Entry(r.applicationId(), r.code(), r.categoryCode(), r.rankInCategory())).toList();
-        return Tally.count(shortlist, panel.votesByApplication(call.id()), call.winnersPerCategory());
+        return Tally.count(shortlist, panel.votesByApplication(call.id()), calls.quotas(call.id()));
     }
 
     /** A panel member's view of the call's shortlist: what they may vote for and what they are recused from. */
@@ -151,10 +152,11 @@ public class PanelService {
                 perCategory.merge(result.categoryCode(), 1, Integer::sum);
             }
         }
-        int quota = ballot.call().winnersPerCategory();
+        Quotas quotas = calls.quotas(callId);
         perCategory.forEach((category, count) -> {
-            if (count > quota) {
-                checks.fail(AwardCycleProcess.VOTES, count + " votes in category " + category + "; at most " + quota + " are allowed");
+            if (count > quotas.winners(category)) {
+                checks.fail(AwardCycleProcess.VOTES, count + " votes in category " + category + "; at most " + quotas.winners(category)
+                        + " are allowed");
             }
         });
         checks.throwIfAnyOnTask();

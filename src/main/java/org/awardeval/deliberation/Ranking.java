@@ -1,5 +1,6 @@
 package org.awardeval.deliberation;
 
+import org.awardeval.call.Quotas;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class Ranking {
     private Ranking() {
     }
 
-    public static List<Ranked> rank(List<Scored> applications, int winnersPerCategory, int shortlistPerCategory) {
+    public static List<Ranked> rank(List<Scored> applications, Quotas quotas) {
         Map<String, List<Scored>> byCategory = new TreeMap<>();
         for (Scored application : applications) {
             byCategory.computeIfAbsent(application.categoryCode(), k -> new ArrayList<>()).add(application);
@@ -43,7 +44,7 @@ final class Ranking {
                 Scored s = sorted.get(i);
                 Aggregate a = s.aggregate();
                 ranking.add(new Ranked(s.applicationId(), s.code(), category, round(a.normalisedMean()), round(a.rawMean()),
-                        round(a.spread()), a.disagreement(), a.reviews(), i + 1, i < shortlistPerCategory, i < winnersPerCategory));
+                        round(a.spread()), a.disagreement(), a.reviews(), i + 1, i < quotas.shortlist(category), i < quotas.winners(category)));
             }
         });
         return ranking;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
+import org.awardeval.call.Quotas;
 import org.awardeval.deliberation.PanelRepository.Decision;
 import org.awardeval.deliberation.ResultRepository.Result;
 import org.awardeval.process.AwardCycleProcess;
@@ -84,10 +85,11 @@ class RecordDecisionDelegate implements JavaDelegate {
                 perCategory.merge(result.categoryCode(), 1, Integer::sum);
             }
         }
+        Quotas quotas = calls.quotas(call.id());
         perCategory.forEach((category, count) -> {
-            if (count > call.winnersPerCategory()) {
+            if (count > quotas.winners(category)) {
                 checks.fail(AwardCycleProcess.WINNERS, count + " winners in category " + category + "; the call awards at most "
-                        + call.winnersPerCategory());
+                        + quotas.winners(category) + " there");
             }
         });
         boolean override = !winners.equals(proposed) || !quorumReached;

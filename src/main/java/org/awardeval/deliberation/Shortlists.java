@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.awardeval.anonymisation.DossierRepository;
 import org.awardeval.call.AwardCall;
+import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.Ranking.Ranked;
 import org.awardeval.review.ReviewRepository.ReviewSummary;
 import org.awardeval.review.ReviewRepository;
@@ -29,8 +30,11 @@ class Shortlists {
     private final ReviewRepository reviews;
     private final ResultRepository results;
     private final DossierRepository dossiers;
+    private final CallRepository calls;
 
-    Shortlists(ApplicationRepository applications, ReviewRepository reviews, ResultRepository results, DossierRepository dossiers) {
+    Shortlists(ApplicationRepository applications, ReviewRepository reviews, ResultRepository results, DossierRepository dossiers,
+            CallRepository calls) {
+        this.calls = calls;
         this.applications = applications;
         this.reviews = reviews;
         this.results = results;
@@ -46,7 +50,7 @@ class Shortlists {
             Normalisation.Aggregate aggregate = aggregates.getOrDefault(a.id(), new Normalisation.Aggregate(a.id(), 0, 0, 0, false, 0));
             scored.add(new Ranking.Scored(a.id(), a.code(), a.categoryCode(), aggregate));
         }
-        List<Ranked> ranking = Ranking.rank(scored, call.winnersPerCategory(), call.shortlistPerCategory());
+        List<Ranked> ranking = Ranking.rank(scored, calls.quotas(call.id()));
         results.saveRanking(call.id(), ranking);
 
         Map<Long, List<ReviewSummary>> reviewsByApplication = callReviews.stream()

@@ -1,5 +1,6 @@
 package org.awardeval.deliberation;
 
+import org.awardeval.call.Quotas;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,18 +23,18 @@ final class Tally {
     private Tally() {
     }
 
-    public static List<Counted> count(List<Entry> shortlist, Map<Long, Integer> votes, int winnersPerCategory) {
+    public static List<Counted> count(List<Entry> shortlist, Map<Long, Integer> votes, Quotas quotas) {
         Map<String, List<Entry>> byCategory = new TreeMap<>();
         shortlist.forEach(e -> byCategory.computeIfAbsent(e.categoryCode(), k -> new ArrayList<>()).add(e));
         Comparator<Entry> order = Comparator.comparingInt((Entry e) -> votes.getOrDefault(e.applicationId(), 0)).reversed()
                 .thenComparingInt(Entry::rank).thenComparing(Entry::code);
         List<Counted> counted = new ArrayList<>();
-        byCategory.values().forEach(entries -> {
+        byCategory.forEach((category, entries) -> {
             List<Entry> sorted = entries.stream().sorted(order).toList();
             for (int i = 0; i < sorted.size(); i++) {
                 Entry e = sorted.get(i);
                 counted.add(new Counted(e.applicationId(), e.code(), e.categoryCode(), e.rank(), votes.getOrDefault(e.applicationId(), 0),
-                        i < winnersPerCategory));
+                        i < quotas.winners(category)));
             }
         });
         return counted;

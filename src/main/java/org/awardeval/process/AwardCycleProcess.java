@@ -52,6 +52,8 @@ public final class AwardCycleProcess {
     public static final String REVIEW_LOAD = "reviewLoad";
     public static final String CALL_NAME = "callName";
     public static final String CATEGORIES = "categories";
+    /** The start form's winners of the categories that award another number than the call's: "MC 6, NC 5". */
+    public static final String CATEGORY_WINNERS = "categoryWinners";
     /** The languages a call offers applicants (codes), and its texts translated into them. */
     public static final String LANGUAGES = "languages";
     public static final String TRANSLATIONS = "translations";
@@ -112,7 +114,7 @@ public final class AwardCycleProcess {
     public static final ProcessContract CONTRACT = new ProcessContract(KEY, FILE, MESSAGES, ERRORS, ELEMENTS, List.of(PHASE),
             Map.of("call-open", Stream.concat(Stream.of(CALL_NAME, THEME, CODE_PREFIX, SUBMISSION_DEADLINE, REVIEW_DEADLINE, TIME_ZONE,
                             REVIEWS_PER_APPLICATION, WINNERS_PER_CATEGORY, SHORTLIST_PER_CATEGORY, SAME_COUNTRY_CONFLICT,
-                            CHAIR_USER_ID, SUMMARY_WORDS, DESCRIPTION_WORDS, LANGUAGES), TEXT_BOXES.stream()).toList(),
+                            CHAIR_USER_ID, SUMMARY_WORDS, DESCRIPTION_WORDS, LANGUAGES, CATEGORY_WINNERS), TEXT_BOXES.stream()).toList(),
                     "panel-vote", List.of(VOTES, VOTE_COMMENT),
                     "confirm-winners", List.of(WINNERS, JUSTIFICATION),
                     "invite-judges", List.of(INVITEES, REVIEW_LOAD)));

@@ -45,8 +45,8 @@ class CallApiTest {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("callName", "API call " + System.nanoTime(), "theme", "Digital futures",
                 "codePrefix", "AP26", "submissionDeadline", deadline.toString(), "reviewDeadline", deadline.plusDays(30).toString(),
                 "reviewsPerApplication", 2, "winnersPerCategory", 1, "chairUserId", CycleDriver.CHAIR, "timeZone", "Asia/Singapore"));
-        body.put("categories", List.of(Map.of("code", "AI", "name", "AI in teaching", "description", "Generative AI in courses"),
-                Map.of("code", "OE", "name", "Open education")));
+        body.put("categories", List.of(Map.of("code", "AI", "name", "AI in teaching", "description", "Generative AI in courses",
+                "winners", 3, "shortlist", 5), Map.of("code", "OE", "name", "Open education")));
         body.put("rubric", Map.of("innovation", 2, "equity", 0.5));
         body.put("allowedOrganisationTypes", List.of("HEI", "NATIONAL_CENTRE"));
         body.put("shortlistPerCategory", 4);
@@ -66,6 +66,10 @@ class CallApiTest {
         assertThat(call.summaryWords()).isEqualTo(150);
         assertThat(call.descriptionWords()).isEqualTo(1500);
         assertThat(calls.categories(callId)).extracting(Category::code).containsExactly("AI", "OE");
+        // AI awards its own 3 of a shortlist of 5; OE the call's 1 of 4.
+        Quotas quotas = calls.quotas(callId);
+        assertThat(List.of(quotas.winners("AI"), quotas.shortlist("AI"), quotas.winners("OE"), quotas.shortlist("OE")))
+                .containsExactly(3, 5, 1, 4);
         assertThat(calls.rubric(callId)).containsEntry("innovation", new java.math.BigDecimal("2.000"))
                 .containsEntry("equity", new java.math.BigDecimal("0.500")).containsEntry("impact", new java.math.BigDecimal("1.000"));
 
@@ -77,13 +81,15 @@ class CallApiTest {
     void invalidCallsAreRefusedFieldByFieldAndOnlyCoordinatorsMayOpenOne() {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("callName", "", "codePrefix", "x", "submissionDeadline",
                 "2020-01-01T00:00:00Z", "reviewDeadline", "2019-01-01T00:00:00Z", "chairUserId", CycleDriver.CHAIR, "timeZone",
-                "Mars/Olympus", "categories", List.of(Map.of("code", "A1", "name", "")), "rubric", Map.of("luck", 3), "winnersPerCategory", 3,
+                "Mars/Olympus", "categories", List.of(Map.of("code", "A1", "name", ""), Map.of("code", "BB", "name", "Bee", "winners", 0),
+                        Map.of("code", "CC", "name", "Sea", "winners", 4, "shortlist", 2)), "rubric", Map.of("luck", 3), "winnersPerCategory", 3,
                 "shortlistPerCategory", 2));
         body.put("descriptionWords", 5000);
         ResponseEntity<Map> refused = coordinator().postForEntity("/api/calls", body, Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(refused)).contains("callName", "codePrefix", "submissionDeadline", "reviewDeadline", "timeZone",
-                "categories[0].code", "categories[0].name", "rubric.luck", "shortlistPerCategory", "descriptionWords");
+                "categories[0].code", "categories[0].name", "categories[1].winners", "categories[2].shortlist", "rubric.luck",
+                "shortlistPerCategory", "descriptionWords");
 
         ResponseEntity<Map> wrongType = coordinator().postForEntity("/api/calls", Map.of("callName", "x", "submissionDeadline", "tomorrow"),
                 Map.class);
@@ -150,19 +156,24 @@ class CallApiTest {
         variables.put("languages", Map.of("value", "[\"fr\",\"es\"]", "type", "Json"));
         variables.put("texts_fr", Map.of("value", "Name: Prix du formulaire\nTheme: \nMC: Micro-certification\nXY description: ?",
                 "type", "String"));
+        variables.put("categoryWinners", Map.of("value", "MC 6, XY 2", "type", "String"));
         String start = "/engine-rest/process-definition/key/AwardCycle/submit-form";
         ResponseEntity<Map> refused = coordinator().postForEntity(start, Map.of("variables", variables), Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) refused.getBody().get("message")).startsWith("texts_fr: line 4: 'XY' is not a category of the call")
-                .doesNotContain("Cannot instantiate");
+        assertThat((String) refused.getBody().get("message")).contains("texts_fr: line 4: 'XY' is not a category of the call",
+                "categoryWinners: 'XY' is not a category of the call").doesNotContain("Cannot instantiate");
 
         variables.put("texts_fr", Map.of("value", "Name: Prix du formulaire\nTheme: \nMC: Micro-certification\nMC description: Des micro-"
                 + "certifications pour le personnel", "type", "String"));
         variables.put("texts_es", Map.of("value", "Name: Premio del formulario", "type", "String"));
+        variables.put("categoryWinners", Map.of("value", "MC 6; sc: 5", "type", "String"));
         ResponseEntity<Map> started = coordinator().postForEntity(start, Map.of("variables", variables), Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         long callId = calls.findIdByName((String) ((Map<?, ?>) variables.get("callName")).get("value")).orElseThrow();
         assertThat(calls.get(callId).languages()).containsExactly("en", "fr", "es");
+        assertThat(calls.quotas(callId).winners("MC")).isEqualTo(6);
+        assertThat(calls.quotas(callId).winners("SC")).isEqualTo(5);
+        assertThat(calls.quotas(callId).winners("NC")).isEqualTo(3);
         CallTexts french = calls.texts(callId, "fr");
         assertThat(french.name().text()).isEqualTo("Prix du formulaire");
         assertThat(french.category("MC").text()).isEqualTo("Micro-certification");

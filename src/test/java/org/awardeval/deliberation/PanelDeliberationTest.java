@@ -3,10 +3,14 @@ package org.awardeval.deliberation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.call.CallService.CallRequest;
+import org.awardeval.call.CallService;
+import org.awardeval.call.Category;
 import org.awardeval.deliberation.PanelRepository.Decision;
 import org.awardeval.deliberation.PanelService.PanelRegistration;
 import org.awardeval.deliberation.ResultRepository.Result;
@@ -46,6 +50,7 @@ class PanelDeliberationTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired TestRestTemplate rest;
+    @Autowired CallService callService;
 
     @BeforeEach
     void members() {
@@ -151,6 +156,49 @@ class PanelDeliberationTest {
         assertThat(audit.lines().filter(l -> l.contains("Results announced") || l.contains("results announced"))).hasSize(1);
         assertThat(rest.withBasicAuth(AFFILIATED, CycleDriver.PASSWORD).getForEntity("/api/calls/" + callId + "/audit.csv", String.class)
                 .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void eachCategoryAwardsItsOwnNumberInTheBallotsTheTallyAndTheChairsCheck() {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Category> categories = Category.TEMPLATE_2025.stream()
+                .map(c -> c.code().equals("MC") ? new Category(c.code(), c.name(), c.description(), 2, null) : c).toList();
+        long callId = callService.open(new CallRequest("Quotas " + System.nanoTime(), "Test theme", "TQ", now.plusDays(10),
+                now.plusDays(20), 3, 1, CycleDriver.CHAIR, null, categories, null, null, null, null, null));
+        List<Submission> submitted = SampleData.sixEligible("qt").stream().map(f -> driver.submit(callId, f)).toList();
+        String steppeMc = submitted.get(0).code();
+        String archipelagoMc = submitted.get(1).code();
+        String copperSc = submitted.get(3).code();
+        String steppeSc = submitted.get(5).code();
+        driver.runToPanelVote(callId);
+        String cycle = driver.cycleInstance(callId);
+
+        Map<String, Task> ballots = new HashMap<>();
+        taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_PanelVote").list()
+                .forEach(t -> ballots.put(t.getAssignee(), t));
+        Task free = ballots.get(FREE);
+        assertThat(free.getDescription()).contains("Vote for up to MC 2, NC 1, SC 1, IU 1 application(s) per category");
+        assertThat(taskService.getVariableLocal(free.getId(), "ballotCategories").toString()).contains("\"quota\":2");
+        // Two in MC are one vote each; two in SC are one too many.
+        assertThatThrownBy(() -> driver.completeAs(FREE, free.getId(), Map.of("votes", List.of(steppeMc, archipelagoMc, copperSc,
+                steppeSc)))).isInstanceOf(TaskInputException.class).hasMessageContaining("2 votes in category SC; at most 1 are allowed")
+                .hasMessageNotContaining("category MC");
+        ballots.values().forEach(t -> driver.completeAs(t.getAssignee(), t.getId(), Map.of("votes", t.getAssignee().equals(AFFILIATED)
+                ? List.of(archipelagoMc) : List.of(steppeMc, archipelagoMc))));
+        driver.runJobs();
+
+        List<String> proposed = strings(runtimeService.getVariable(cycle, "proposedWinners"));
+        assertThat(proposed).contains(steppeMc, archipelagoMc);
+        assertThat(proposed).filteredOn(code -> code.contains("-SC-")).hasSize(1);
+        Task confirm = taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ConfirmWinners").singleResult();
+        List<String> twoInSc = new ArrayList<>(proposed);
+        twoInSc.add(proposed.contains(copperSc) ? steppeSc : copperSc);
+        assertThatThrownBy(() -> driver.completeAs(CycleDriver.CHAIR, confirm.getId(), Map.of("winners", twoInSc,
+                "justification", "Two winners in Smart Classrooms this year")))
+                .isInstanceOf(TaskInputException.class).hasMessageContaining("2 winners in category SC; the call awards at most 1 there");
+        driver.completeAs(CycleDriver.CHAIR, confirm.getId(), Map.of("winners", proposed));
+        driver.runJobs();
+        assertThat(results.byCall(callId).stream().filter(Result::winner).map(Result::code)).contains(steppeMc, archipelagoMc);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.awardeval.call.Quotas;
 import org.awardeval.deliberation.Tally.Counted;
 import org.awardeval.deliberation.Tally.Entry;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class TallyTest {
     @Test
     void theMostVotedWinAndEqualVotesGoByTheReviewRanking() {
         // MC: 2 has three votes; 1 and 3 two each, so 1 (ranked higher) takes the second place. SC: no votes at all.
-        List<Counted> tally = Tally.count(SHORTLIST, Map.of(2L, 3, 1L, 2, 3L, 2), 2);
+        List<Counted> tally = Tally.count(SHORTLIST, Map.of(2L, 3, 1L, 2, 3L, 2), Quotas.uniform(2, 4));
         assertThat(tally).extracting(Counted::code).containsExactly("MC-2", "MC-1", "MC-3", "SC-4", "SC-5");
         assertThat(tally).extracting(Counted::votes).containsExactly(3, 2, 2, 0, 0);
         assertThat(tally).extracting(Counted::proposed).containsExactly(true, true, false, true, true);
