@@ -2,18 +2,15 @@ package org.awardeval.anonymisation;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.ibm.icu.text.LocaleDisplayNames;
-import com.ibm.icu.util.Region;
-import com.ibm.icu.util.ULocale;
 import org.awardeval.call.OrganisationType;
 import org.awardeval.submission.StoredApplication;
+import org.awardeval.web.Regions;
 
 /**
  * What a dossier keeps can single its applicant out without a name: the only national centre of a country in its
@@ -37,7 +34,6 @@ final class SinglingFacts {
     /** A figure of four or more digits, with or without thousands separators. */
     private static final Pattern FIGURE = Pattern.compile(
             "(?<![\\p{L}\\p{N}.,])\\d{1,3}(?:[,\u00a0 ]\\d{3})+(?![\\p{N}])|(?<![\\p{L}\\p{N}.,])\\d{4,}(?![\\p{N}])");
-    private static final LocaleDisplayNames NAMES = LocaleDisplayNames.getInstance(ULocale.ENGLISH);
 
     private SinglingFacts() {
     }
@@ -88,23 +84,8 @@ final class SinglingFacts {
 
     /** "a country of Eastern Africa" for Rwanda; "a country" when the name is not known. */
     static String generalCountry(String country) {
-        String code = isoCode(country);
-        if (code == null) {
-            return "a country";
-        }
-        Region region = Region.getInstance(code).getContainingRegion();
-        return region == null ? "a country" : "a country of " + NAMES.regionDisplayName(region.toString());
-    }
-
-    private static String isoCode(String country) {
-        if (country == null) {
-            return null;
-        }
-        String name = country.strip();
-        return Arrays.stream(Locale.getISOCountries())
-                .filter(code -> code.equalsIgnoreCase(name) || NAMES.regionDisplayName(code).equalsIgnoreCase(name)
-                        || new Locale("", code).getDisplayCountry(Locale.ENGLISH).equalsIgnoreCase(name))
-                .findFirst().orElse(null);
+        String region = Regions.of(country);
+        return region == null ? "a country" : "a country of " + region;
     }
 
     private static String rounded(String figure) {

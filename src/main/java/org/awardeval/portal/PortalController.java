@@ -13,6 +13,7 @@ import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.OrganisationType;
 import org.awardeval.clarification.ClarificationService;
+import org.awardeval.library.Library;
 import org.awardeval.portal.PortalService.DraftView;
 import org.awardeval.submission.ApplicantFields;
 import org.awardeval.web.ApiErrors;
@@ -44,9 +45,11 @@ class PortalController {
     private final CallRepository calls;
     private final SignInLinks links;
     private final Messages messages;
+    private final Library library;
 
-    PortalController(PortalService portal, CallRepository calls, SignInLinks links, Messages messages) {
+    PortalController(PortalService portal, CallRepository calls, SignInLinks links, Messages messages, Library library) {
         this.portal = portal;
+        this.library = library;
         this.messages = messages;
         this.calls = calls;
         this.links = links;
@@ -215,8 +218,8 @@ class PortalController {
     String application(@PathVariable String code, @RequestParam(required = false) String submitted,
             @RequestParam(required = false) String withdrawn, @RequestParam(required = false) String answered,
             @RequestParam(required = false) String changed, @RequestParam(required = false) String replaced,
-            @RequestParam(name = PortalSecurity.TooLargeUploads.TOO_LARGE, required = false) String tooLarge, Principal applicant,
-            Model model) {
+            @RequestParam(name = PortalSecurity.TooLargeUploads.TOO_LARGE, required = false) String tooLarge,
+            @RequestParam(name = "library", required = false) String librarySaved, Principal applicant, Model model) {
         PortalService.Followed followed = portal.application(applicant.getName(), code)
                 .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
         Languages.offer(followed.call().languages());
@@ -239,6 +242,11 @@ class PortalController {
         texts.put("title", followed.application().title());
         model.addAttribute("fields", texts);
         model.addAttribute("steps", ApplicantStatus.STEPS);
+        model.addAttribute("libraryAsked", library.asks(followed.application()));
+        Library.Answer answer = library.answerOf(followed.application()).orElse(null);
+        model.addAttribute("libraryAnswer", answer);
+        model.addAttribute("librarySaved", librarySaved != null);
+        texts.put(Library.PUBLIC_SUMMARY, answer != null && answer.summary() != null ? answer.summary() : texts.get("summary"));
         return "portal/application";
     }
 
@@ -261,6 +269,21 @@ class PortalController {
             return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?answered";
         } catch (ValidationException e) {
             return refusedOnPage(code, e, form, applicant, model, response);
+        }
+    }
+
+    /** The selected applicant's answer about publishing the case in the library, with the summary they approve. */
+    @PostMapping(PortalSecurity.HOME + "/applications/{code}/library")
+    String library(@PathVariable String code, @RequestParam Map<String, String> form, Principal applicant, Model model,
+            HttpServletResponse response) {
+        PortalService.Followed followed = portal.application(applicant.getName(), code)
+                .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
+        try {
+            library.answer(followed.application(), "on".equals(form.get("publish")), form.get(Library.PUBLIC_SUMMARY));
+            return "redirect:" + PortalSecurity.HOME + "/applications/" + code + "?library#library";
+        } catch (ValidationException e) {
+            return refusedOnPage(code, e, Map.of(Library.PUBLIC_SUMMARY, form.getOrDefault(Library.PUBLIC_SUMMARY, "")), applicant,
+                    model, response);
         }
     }
 
@@ -300,7 +323,7 @@ class PortalController {
     private String refusedOnPage(String code, ValidationException e, Map<String, String> typed, Principal applicant, Model model,
             HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        application(code, null, null, null, null, null, null, applicant, model);
+        application(code, null, null, null, null, null, null, null, applicant, model);
         model.addAttribute("errors", ApplicantFields.inFormOrder(messages.errors(e)));
         model.addAttribute("fields", typed);
         return "portal/application";

@@ -47,7 +47,7 @@ public class ApiSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/calls/*/applications").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/calls/*", "/api/calls/*/results", "/api/calls/*/results.csv",
-                                "/api/calls/*/document-slots").permitAll()
+                                "/api/calls/*/document-slots", "/api/library/**").permitAll()
                         // Deploying the server's folder now is an operator's action; process owners propose changes.
                         .requestMatchers("/api/processes/deploy").hasAnyRole(Groups.COORDINATORS, Groups.ADMINS)
                         .requestMatchers("/api/processes", "/api/processes/**").hasAnyRole(Groups.PROCESS_OWNERS, Groups.COORDINATORS, Groups.ADMINS)
@@ -63,7 +63,7 @@ public class ApiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain publicForm(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/calls/**")
+        return http.securityMatcher("/calls/**", "/library/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .headers(headers())
                 .build();

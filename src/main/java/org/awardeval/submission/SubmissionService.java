@@ -211,7 +211,7 @@ public class SubmissionService {
      * A text's length as applicants count it: in words, whatever the characters; a Chinese or Japanese character, written
      * without spaces between words, counts as one.
      */
-    static int wordCount(String text) {
+    public static int wordCount(String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }
