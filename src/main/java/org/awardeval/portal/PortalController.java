@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.OrganisationType;
+import org.awardeval.certificate.CertificateFiles;
 import org.awardeval.clarification.ClarificationService;
 import org.awardeval.library.Library;
 import org.awardeval.portal.PortalService.DraftView;
@@ -24,7 +25,10 @@ import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,9 +50,12 @@ class PortalController {
     private final SignInLinks links;
     private final Messages messages;
     private final Library library;
+    private final CertificateFiles certificatePdfs;
 
-    PortalController(PortalService portal, CallRepository calls, SignInLinks links, Messages messages, Library library) {
+    PortalController(PortalService portal, CallRepository calls, SignInLinks links, Messages messages, Library library,
+            CertificateFiles certificatePdfs) {
         this.portal = portal;
+        this.certificatePdfs = certificatePdfs;
         this.library = library;
         this.messages = messages;
         this.calls = calls;
@@ -270,6 +277,17 @@ class PortalController {
         } catch (ValidationException e) {
             return refusedOnPage(code, e, form, applicant, model, response);
         }
+    }
+
+    /** The recipient's certificate: issued on first download, once the application is selected and the results public. */
+    @GetMapping(PortalSecurity.HOME + "/applications/{code}/certificate.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable String code, Principal applicant) {
+        PortalService.Followed followed = portal.application(applicant.getName(), code)
+                .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("certificate-" + code + ".pdf").build()
+                        .toString())
+                .body(certificatePdfs.recipient(followed.application()));
     }
 
     /** The selected applicant's answer about publishing the case in the library, with the summary they approve. */

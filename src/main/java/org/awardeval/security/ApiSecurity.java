@@ -63,7 +63,7 @@ public class ApiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain publicForm(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/calls/**", "/library/**")
+        return http.securityMatcher("/calls/**", "/library/**", "/certificates/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .headers(headers())
                 .build();
