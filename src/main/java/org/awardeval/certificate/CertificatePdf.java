@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A certificate as a one-page PDF in its holder's language: what it certifies, when, and the address (with its QR code)
- * where anyone can check it. DejaVu Sans (bundled) writes Latin, Cyrillic and Arabic, shaped and right to left;
- * Chinese needs a CJK font the award does not bundle, so a Chinese applicant's certificate is written in English.
+ * where anyone can check it. The bundled DejaVu Sans writes Latin, Cyrillic and Arabic (shaped, right to left),
+ * WenQuanYi Micro Hei Chinese; only the glyphs used are embedded.
  */
 @Component
 class CertificatePdf {
@@ -45,22 +45,28 @@ class CertificatePdf {
     private final PublicLinks links;
     private final Certificates certificates;
     private final byte[] font;
+    private final byte[] chinese;
 
     CertificatePdf(Messages messages, CallRepository calls, PublicLinks links, Certificates certificates) {
         this.messages = messages;
         this.calls = calls;
         this.links = links;
         this.certificates = certificates;
-        try (InputStream in = CertificatePdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
-            this.font = in.readAllBytes();
+        this.font = resource("/fonts/DejaVuSans.ttf");
+        this.chinese = resource("/fonts/WenQuanYiMicroHei.ttc");
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = CertificatePdf.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The language a certificate is written in: its holder's, where the bundled font writes it. */
+    /** The language a certificate is written in: its holder's, English for any other. */
     static String language(String language) {
-        return "zh".equals(language) || !Languages.supported(language) ? Languages.ENGLISH : language;
+        return Languages.supported(language) ? language : Languages.ENGLISH;
     }
 
     byte[] render(Certificate certificate) {
@@ -88,7 +94,9 @@ class CertificatePdf {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             document.addTitle(title);
             document.open();
-            BaseFont base = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font, null);
+            BaseFont base = "zh".equals(language)
+                    ? BaseFont.createFont("WenQuanYiMicroHei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, chinese, null)
+                    : BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, font, null);
             PdfContentByte canvas = writer.getDirectContent();
             float width = document.getPageSize().getWidth();
             float height = document.getPageSize().getHeight();

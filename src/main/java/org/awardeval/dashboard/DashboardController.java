@@ -77,6 +77,7 @@ class DashboardController {
         charts.put("byOrganisationType", progress.statistics().byOrganisationType());
         charts.put("judges", progress.judges());
         model.addAttribute("charts", charts);
+        model.addAttribute("editions", dashboard.editions());
         return "dashboard";
     }
 

@@ -41,6 +41,23 @@ class DashboardService {
         return calls.summaries();
     }
 
+    /** One edition's figures beside the others'. */
+    public record Edition(long callId, String name, int year, String status, long applications, long countries, long institutions,
+            long enterprises, long selected) {
+    }
+
+    /** The last ten editions compared, the newest first: what each received and selected. */
+    public List<Edition> editions() {
+        return calls.summaries().stream().limit(10).map(summary -> {
+            AwardCall call = calls.get(summary.id());
+            ApplicationStatistics.Statistics counted = statistics.of(call.id());
+            return new Edition(call.id(), call.name(), call.submissionDeadline().getYear(), call.status().name(),
+                    counted.applications(), counted.distinctCountries(), counted.distinctOrganisationsByType().getOrDefault("HEI", 0L),
+                    counted.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L),
+                    counted.byStatus().getOrDefault("AWARDED", 0L));
+        }).toList();
+    }
+
     public Progress progress(long callId, OffsetDateTime now) {
         AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
         List<JudgeProgress> judges = assignments.progress(callId, now);

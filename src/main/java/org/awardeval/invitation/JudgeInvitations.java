@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -240,6 +241,15 @@ public class JudgeInvitations implements JudgePool {
         Map<Long, Integer> loads = new HashMap<>();
         all.stream().filter(i -> i.status() == Status.ACCEPTED).forEach(i -> loads.put(i.judgeId(), i.loadAccepted()));
         return Optional.of(loads);
+    }
+
+    /** The judges who accepted the call's invitation, by user id, with the load they accepted. */
+    public Map<String, Integer> acceptedJudges(long callId) {
+        Map<Long, String> userIds = new HashMap<>();
+        judges.all().forEach(j -> userIds.put(j.id(), j.userId()));
+        Map<String, Integer> accepted = new TreeMap<>();
+        acceptedLoads(callId).orElse(Map.of()).forEach((judgeId, load) -> accepted.put(userIds.get(judgeId), load));
+        return accepted;
     }
 
     /** Per category (by each judge's strongest expertise): the need, the answers, and how many judges are missing. */

@@ -2,6 +2,8 @@ package org.awardeval.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.awardeval.demo.SampleData;
 import org.awardeval.library.Library;
@@ -68,6 +70,13 @@ class LibraryBrowserTest extends BrowserTestBase {
         browser.click(By.linkText(one.title()));
         assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo(one.title());
         assertThat(browser.visible(By.tagName("main")).getText()).contains("What " + one.organisationName() + " did");
+        // The page describes the case as schema.org data, as a search engine reads it from the page.
+        JsonNode data = new ObjectMapper().readTree((String) browser.script(
+                "return document.querySelector('script[type=\"application/ld+json\"]').textContent"));
+        assertThat(data.get("@context").asText()).isEqualTo("https://schema.org");
+        assertThat(data.get("@type").asText()).isEqualTo("CreativeWork");
+        assertThat(data.get("name").asText()).isEqualTo(one.title());
+        assertThat(data.at("/creator/name").asText()).isEqualTo(one.organisationName());
         browser.go("/library?q=" + suffix);
         browser.picture("case-library", null);
     }

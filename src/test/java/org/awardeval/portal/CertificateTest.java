@@ -115,6 +115,16 @@ class CertificateTest {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Certificat de reconnaissance", "Délivré le");
         }
 
+        // A Chinese applicant's, in Chinese.
+        String third = (String) jdbc.sql("SELECT code FROM application WHERE call_id = ? AND status = 'AWARDED' ORDER BY code")
+                .param(callId).query(String.class).list().get(2);
+        jdbc.sql("UPDATE application SET language = 'zh' WHERE code = ?").param(third).update();
+        Applicant chinese = Applicant.signedInFromOutbox(port, jdbc, jdbc.sql("SELECT contact_email FROM application WHERE code = ?")
+                .param(third).query(String.class).single());
+        try (PDDocument pdf = Loader.loadPDF(chinese.download("/portal/applications/" + third + "/certificate.pdf").body())) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains("荣誉证书", "颁发日期");
+        }
+
         // A judge's certificate of service counts the reviews and names no application.
         String judge = jdbc.sql("SELECT j.user_id FROM assignment s JOIN judge j ON j.id = s.judge_id WHERE s.call_id = ? "
                 + "AND s.status = 'DONE' ORDER BY j.user_id").param(callId).query(String.class).list().get(0);
@@ -127,8 +137,9 @@ class CertificateTest {
             assertThat(text).contains("Certificate of service", "anonymous review").doesNotContain(codes.toArray(String[]::new))
                     .doesNotContain(organisation);
         }
-        assertThat(rest.withBasicAuth(judge, CycleDriver.PASSWORD).getForEntity("/api/calls/" + callId + "/certificates/judges/" + judge
-                + ".pdf", byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // Judges do not fetch certificates themselves: a coordinator sends them.
+        assertThat(rest.withBasicAuth(CycleDriver.judges().get(0), CycleDriver.PASSWORD).getForEntity("/api/calls/" + callId
+                + "/certificates/judges/" + judge + ".pdf", byte[].class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private static String decodeQr(BufferedImage page) throws Exception {
