@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awardeval.call.CallRepository;
+import org.awardeval.web.Languages;
 import org.awardeval.web.Moments;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.PublicLinks;
@@ -47,7 +48,7 @@ class CertificateController {
         model.addAttribute("found", found);
         if (found != null) {
             Certificate c = found.certificate();
-            model.addAttribute("callName", calls.texts(c.callId(), org.awardeval.web.Languages.code(LocaleContextHolder.getLocale()))
+            model.addAttribute("callName", calls.texts(c.callId(), Languages.code(LocaleContextHolder.getLocale()))
                     .name().text());
             model.addAttribute("issued", Moments.day(c.issuedAt(), found.call().timeZone(), LocaleContextHolder.getLocale()));
             model.addAttribute("revoked", c.revoked() ? Moments.day(c.revokedAt(), found.call().timeZone(),

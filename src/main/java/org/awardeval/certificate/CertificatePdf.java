@@ -6,6 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Image;
@@ -133,7 +134,7 @@ class CertificatePdf {
         column.addText(new Phrase(text, new Font(base, size)));
         try {
             column.go();
-        } catch (com.lowagie.text.DocumentException e) {
+        } catch (DocumentException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,8 @@
 package org.awardeval.certificate;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -77,7 +79,7 @@ class CertificateRepository {
         return jdbc.sql("SELECT secret FROM certificate_key WHERE id = 1").query(String.class).single();
     }
 
-    private static Certificate map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Certificate map(ResultSet rs, int row) throws SQLException {
         return new Certificate(rs.getLong("id"), Certificate.Kind.valueOf(rs.getString("kind")), rs.getLong("call_id"),
                 (Long) rs.getObject("application_id", Long.class), rs.getString("judge_user_id"), rs.getString("holder"),
                 rs.getString("detail"), rs.getString("language"), rs.getObject("issued_at", OffsetDateTime.class),

@@ -60,7 +60,7 @@ public class Library {
 
     /** One edition of the award: a call whose results are public, and its figures. */
     public record Edition(int year, long callId, String callName, long applications, long countries, long institutions,
-            long enterprises, Map<String, Long> regions, long selected, long published) {
+            long enterprises, Map<String, Long> organisationsByType, Map<String, Long> regions, long selected, long published) {
     }
 
     /** An awarded applicant's answer: whether the case is published and with which summary. */
@@ -127,7 +127,8 @@ public class Library {
             long selected = applications.byCallAndStatus(call.id(), ApplicationStatus.AWARDED).size();
             editions.add(new Edition(year(call), call.id(), call.name(), counted.applications(), counted.distinctCountries(),
                     counted.distinctOrganisationsByType().getOrDefault("HEI", 0L),
-                    counted.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L), regions, selected,
+                    counted.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L), new TreeMap<>(counted.distinctOrganisationsByType()),
+                    regions, selected,
                     repository.consented(call.id()).size()));
         }
         return editions;

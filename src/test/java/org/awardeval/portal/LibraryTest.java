@@ -124,6 +124,7 @@ class LibraryTest {
         assertThat(one.get("countries").asLong()).isEqualTo(5);
         assertThat(one.get("institutions").asLong()).isEqualTo(3);
         assertThat(one.get("enterprises").asLong()).isEqualTo(1);
+        assertThat(one.at("/organisationsByType/NATIONAL_CENTRE").asLong()).isEqualTo(1);
         assertThat(one.get("regions").size()).isEqualTo(5);
         assertThat(one.get("published").asLong()).isEqualTo(1);
         assertThat(two.get("applications").asLong()).isEqualTo(4);

@@ -51,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OwnJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.mail.host=127.0.0.1", "award.mail-interval=PT0.2S"})
+        // The production limit of links per client, which the shared test context lifts.
+        properties = {"spring.mail.host=127.0.0.1", "award.mail-interval=PT0.2S", "award.portal.sign-in.per-client=20"})
 @ActiveProfiles("test")
 class PortalIT {
 
