@@ -78,10 +78,6 @@ public class Certificates {
         return repository.byCall(callId);
     }
 
-    AwardCall call(Certificate certificate) {
-        return calls.get(certificate.callId());
-    }
-
     /** Revokes a certificate, with the coordinator's reason; its address then says so. */
     Certificate revoke(long id, String by, String reason) {
         FieldChecks checks = new FieldChecks();

@@ -40,8 +40,6 @@ public class Library {
     /** What a visitor narrows the library to; null or empty is any. */
     public record Filter(Integer year, String category, String region, String type, String text) {
 
-        public static final Filter ALL = new Filter(null, null, null, null, null);
-
         boolean matches(Case c, String categoryName) {
             return (year == null || year == c.year()) && (empty(category) || category.equals(c.categoryCode()))
                     && (empty(region) || region.equals(c.regionCode())) && (empty(type) || type.equals(c.organisationType()))
