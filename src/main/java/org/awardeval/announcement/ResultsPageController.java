@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
-import org.awardeval.web.Languages;
+import org.awardeval.call.CallTextsInLanguage;
 import org.awardeval.web.Moments;
 import org.awardeval.web.NotFoundException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,7 +23,10 @@ class ResultsPageController {
     private final ResultsService results;
     private final CallRepository calls;
 
-    ResultsPageController(ResultsService results, CallRepository calls) {
+    private final CallTextsInLanguage callTexts;
+
+    ResultsPageController(ResultsService results, CallRepository calls, CallTextsInLanguage callTexts) {
+        this.callTexts = callTexts;
         this.results = results;
         this.calls = calls;
     }
@@ -31,10 +34,8 @@ class ResultsPageController {
     @GetMapping("/calls/{callId}/results")
     public String page(@PathVariable long callId, Model model, HttpServletResponse response) {
         AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
-        Languages.offer(call.languages());
+        callTexts.showOn(call, model);
         model.addAttribute("call", call);
-        model.addAttribute("texts", calls.texts(callId, Languages.code(LocaleContextHolder.getLocale())));
-        model.addAttribute("offeredLanguages", call.languages());
         if (call.status() != CallStatus.ANNOUNCED || !results.published(call)) {
             // Not yet: said in the reader's language, with the embargo's end where there is one.
             response.setStatus(HttpStatus.NOT_FOUND.value());

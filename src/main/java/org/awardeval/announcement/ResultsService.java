@@ -95,8 +95,8 @@ public class ResultsService {
         }
         ApplicationStatistics.Statistics counted = statistics.of(callId);
         return new Results(callId, call.name(), sentence(counted, recipients.size()), byCategory, byType, recipients,
-                new Figures(counted.applications(), counted.distinctCountries(), counted.distinctOrganisationsByType().getOrDefault("HEI", 0L),
-                        counted.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L), recipients.size()));
+                new Figures(counted.applications(), counted.distinctCountries(), counted.institutions(), counted.enterprises(),
+                        recipients.size()));
     }
 
     /** The figures of the statistics' sentence, for a page that writes it in its reader's language. */
@@ -110,11 +110,9 @@ public class ResultsService {
 
     /** "95 applications from 29 countries, including 48 higher education institutions and 13 enterprise partners; 22 cases selected". */
     static String sentence(ApplicationStatistics.Statistics s, int selected) {
-        long heis = s.distinctOrganisationsByType().getOrDefault("HEI", 0L);
-        long enterprises = s.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L);
         return plural(s.applications(), "application") + " from " + plural(s.distinctCountries(), "country", "countries")
-                + ", including " + plural(heis, "higher education institution") + " and "
-                + plural(enterprises, "enterprise partner") + "; " + plural(selected, "case") + " selected";
+                + ", including " + plural(s.institutions(), "higher education institution") + " and "
+                + plural(s.enterprises(), "enterprise partner") + "; " + plural(selected, "case") + " selected";
     }
 
     private static String plural(long n, String one) {

@@ -34,12 +34,7 @@ final class CallLanguages {
             checks.fail(AwardCycleProcess.LANGUAGES, "must be a list of language codes from " + Languages.CODES);
             return List.of(Languages.ENGLISH);
         }
-        for (String code : given) {
-            if (!Languages.supported(code)) {
-                checks.fail(AwardCycleProcess.LANGUAGES, "'" + code + "' is not one of the languages offered, " + Languages.CODES);
-            }
-        }
-        return Languages.CODES.stream().filter(code -> code.equals(Languages.ENGLISH) || given.contains(code)).toList();
+        return languages(checks, given);
     }
 
     /** The translations by language and text key, checked against the call's languages and categories. */
@@ -102,7 +97,7 @@ final class CallLanguages {
         return checked;
     }
 
-    /** The languages as the API gives them, checked. */
+    /** The languages as the API gives them (or the start form, where none ticked is an empty list), checked. */
     static List<String> languages(FieldChecks checks, List<String> given) {
         if (given == null) {
             checks.fail(AwardCycleProcess.LANGUAGES, "is required: a list of language codes from " + Languages.CODES);

@@ -6,6 +6,7 @@ import org.awardeval.web.Languages;
 import org.awardeval.web.Moments;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /** A call's texts in the language of the current request, for pages that list several calls. */
 @Component("callTexts")
@@ -15,6 +16,18 @@ public class CallTextsInLanguage {
 
     CallTextsInLanguage(CallRepository calls) {
         this.calls = calls;
+    }
+
+    /**
+     * Makes the request a page of this call: its languages are the ones offered (the request's language is then one of
+     * them), and the model has its texts in that language ("texts") and the languages to choose from.
+     */
+    public CallTexts showOn(AwardCall call, Model model) {
+        Languages.offer(call.languages());
+        CallTexts texts = of(call);
+        model.addAttribute("texts", texts);
+        model.addAttribute("offeredLanguages", call.languages());
+        return texts;
     }
 
     public CallTexts of(AwardCall call) {

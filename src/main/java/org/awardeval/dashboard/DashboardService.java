@@ -52,9 +52,7 @@ class DashboardService {
             AwardCall call = calls.get(summary.id());
             ApplicationStatistics.Statistics counted = statistics.of(call.id());
             return new Edition(call.id(), call.name(), call.submissionDeadline().getYear(), call.status().name(),
-                    counted.applications(), counted.distinctCountries(), counted.distinctOrganisationsByType().getOrDefault("HEI", 0L),
-                    counted.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L),
-                    counted.byStatus().getOrDefault("AWARDED", 0L));
+                    counted.applications(), counted.distinctCountries(), counted.institutions(), counted.enterprises(), counted.awarded());
         }).toList();
     }
 

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens next year's call from this one: its categories (with their numbers of winners), rubric, organisation types,
  * limits, chair, languages and translated texts, its documents, and invitations to the judges who accepted last time.
- * The new call has its own name, prefix and dates; the old name's translations are left for the coordinator.
+ * The new call has its own name, prefix and dates; the old name's translations are left for the coordinator. The
+ * documents' translated names go with the texts (a name may be given before its document).
  */
 @Service
 class NextEdition {
@@ -52,7 +53,6 @@ class NextEdition {
         calls.translations(previousId).forEach((language, texts) -> {
             Map<String, String> kept = new LinkedHashMap<>(texts);
             kept.remove(CallTexts.NAME);
-            kept.keySet().removeIf(key -> key.startsWith(CallTexts.DOCUMENT));
             translations.put(language, kept);
         });
         long callId = callService.open(new CallRequest(request.callName(), previous.theme(), request.codePrefix(),
@@ -63,16 +63,6 @@ class NextEdition {
         List<DocumentSlot> slots = documents.slots(previousId);
         if (!slots.isEmpty()) {
             documents.defineSlots(callId, slots);
-            // The documents' names follow their slots.
-            calls.translations(previousId).forEach((language, texts) -> {
-                Map<String, String> names = new LinkedHashMap<>(translations.getOrDefault(language, Map.of()));
-                texts.forEach((key, text) -> {
-                    if (key.startsWith(CallTexts.DOCUMENT)) {
-                        names.put(key, text);
-                    }
-                });
-                calls.saveTexts(callId, language, names);
-            });
         }
         Map<Integer, List<String>> byLoad = new TreeMap<>();
         invitations.acceptedJudges(previousId).forEach((userId, load) -> byLoad.computeIfAbsent(load, l -> new ArrayList<>()).add(userId));

@@ -122,12 +122,9 @@ public class Library {
                 String region = Regions.of(country);
                 regions.merge(region == null ? "?" : region, n, Long::sum);
             });
-            long selected = applications.byCallAndStatus(call.id(), ApplicationStatus.AWARDED).size();
             editions.add(new Edition(year(call), call.id(), call.name(), counted.applications(), counted.distinctCountries(),
-                    counted.distinctOrganisationsByType().getOrDefault("HEI", 0L),
-                    counted.distinctOrganisationsByType().getOrDefault("ENTERPRISE", 0L), new TreeMap<>(counted.distinctOrganisationsByType()),
-                    regions, selected,
-                    repository.consented(call.id()).size()));
+                    counted.institutions(), counted.enterprises(), new TreeMap<>(counted.distinctOrganisationsByType()), regions,
+                    counted.awarded(), repository.consented(call.id()).size()));
         }
         return editions;
     }
@@ -150,12 +147,7 @@ public class Library {
             checks.throwIfAny();
         }
         String text = checks.text(PUBLIC_SUMMARY, summary, publish, 2000);
-        AwardCall call = calls.get(application.callId());
-        int words = SubmissionService.wordCount(text);
-        if (words > call.summaryWords()) {
-            checks.fail(PUBLIC_SUMMARY, "has " + words + " words; at most " + call.summaryWords() + " are allowed", "tooManyWords", words,
-                    call.summaryWords());
-        }
+        SubmissionService.words(checks, PUBLIC_SUMMARY, text, calls.get(application.callId()).summaryWords());
         checks.throwIfAny();
         repository.save(new Entry(application.id(), application.callId(), publish, text, OffsetDateTime.now(clock)));
     }

@@ -2,11 +2,14 @@ package org.awardeval.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import org.awardeval.call.CallTexts;
 import org.awardeval.call.CallTextsInLanguage;
 import org.awardeval.library.Library.Case;
 import org.awardeval.library.Library.Filter;
@@ -48,15 +51,18 @@ class LibraryController {
             @RequestParam(required = false) String q, Model model) {
         List<Case> all = library.cases();
         Filter filter = new Filter(year, category, region, type, q);
+        // Each call's texts read once, however many of its cases are listed.
+        Map<Long, CallTexts> byCall = new HashMap<>();
+        Function<Case, String> categoryName = c -> byCall.computeIfAbsent(c.callId(), texts::of).category(c.categoryCode()).text();
         Map<String, String> categories = new TreeMap<>();
         Map<String, String> regions = new TreeMap<>();
         all.forEach(c -> {
-            categories.putIfAbsent(c.categoryCode(), categoryName(c));
+            categories.putIfAbsent(c.categoryCode(), categoryName.apply(c));
             if (c.regionCode() != null) {
                 regions.putIfAbsent(c.regionCode(), Regions.name(c.regionCode(), LocaleContextHolder.getLocale()));
             }
         });
-        model.addAttribute("cases", all.stream().filter(c -> filter.matches(c, categoryName(c))).toList());
+        model.addAttribute("cases", all.stream().filter(c -> filter.matches(c, categoryName.apply(c))).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("years", new TreeSet<>(all.stream().map(Case::year).toList()).descendingSet());
         model.addAttribute("categories", categories);
@@ -69,18 +75,19 @@ class LibraryController {
     @GetMapping("/library/cases/{code}")
     String page(@PathVariable String code, Model model) throws JsonProcessingException {
         Case shown = library.byCode(code).orElseThrow(() -> new NotFoundException("There is no published case " + code));
+        String categoryName = texts.of(shown.callId()).category(shown.categoryCode()).text();
         model.addAttribute("c", shown);
-        model.addAttribute("categoryName", categoryName(shown));
+        model.addAttribute("categoryName", categoryName);
         model.addAttribute("regionName", shown.regionCode() == null ? null
                 : Regions.name(shown.regionCode(), LocaleContextHolder.getLocale()));
         // Inside a script element: no "<", ">" or "&" may end it early, so they are written as JSON escapes.
-        model.addAttribute("jsonLd", JSON.writeValueAsString(jsonLd(shown)).replace("<", "\\u003c").replace(">", "\\u003e")
+        model.addAttribute("jsonLd", JSON.writeValueAsString(jsonLd(shown, categoryName)).replace("<", "\\u003c").replace(">", "\\u003e")
                 .replace("&", "\\u0026"));
         return "library-case";
     }
 
     /** schema.org's description of the case, for search engines and anyone who reads data. */
-    private Map<String, Object> jsonLd(Case c) {
+    private Map<String, Object> jsonLd(Case c, String categoryName) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
         data.put("@type", "CreativeWork");
@@ -89,7 +96,7 @@ class LibraryController {
         data.put("identifier", c.code());
         data.put("name", c.title());
         data.put("abstract", c.summary());
-        data.put("genre", texts.of(c.callId()).category(c.categoryCode()).text());
+        data.put("genre", categoryName);
         data.put("datePublished", String.valueOf(c.year()));
         data.put("creator", Map.of("@type", "Organization", "name", c.organisation(), "address",
                 Map.of("@type", "PostalAddress", "addressCountry", c.country())));
@@ -128,10 +135,6 @@ class LibraryController {
     String notFound(NotFoundException e, Model model) {
         model.addAttribute("message", e.getMessage());
         return "not-found";
-    }
-
-    private String categoryName(Case c) {
-        return texts.of(c.callId()).category(c.categoryCode()).text();
     }
 
     private static String nullToEmpty(String text) {

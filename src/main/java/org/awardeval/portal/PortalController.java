@@ -10,7 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.awardeval.call.AwardCall;
-import org.awardeval.call.CallRepository;
+import org.awardeval.call.CallTextsInLanguage;
 import org.awardeval.call.OrganisationType;
 import org.awardeval.certificate.CertificateFiles;
 import org.awardeval.clarification.ClarificationService;
@@ -18,13 +18,11 @@ import org.awardeval.library.Library;
 import org.awardeval.portal.PortalService.DraftView;
 import org.awardeval.submission.ApplicantFields;
 import org.awardeval.web.ApiErrors;
-import org.awardeval.web.Languages;
 import org.awardeval.web.Messages;
 import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.awardeval.web.ValidationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,19 +44,19 @@ import org.springframework.web.multipart.MultipartFile;
 class PortalController {
 
     private final PortalService portal;
-    private final CallRepository calls;
+    private final CallTextsInLanguage callTexts;
     private final SignInLinks links;
     private final Messages messages;
     private final Library library;
     private final CertificateFiles certificatePdfs;
 
-    PortalController(PortalService portal, CallRepository calls, SignInLinks links, Messages messages, Library library,
+    PortalController(PortalService portal, CallTextsInLanguage callTexts, SignInLinks links, Messages messages, Library library,
             CertificateFiles certificatePdfs) {
         this.portal = portal;
         this.certificatePdfs = certificatePdfs;
         this.library = library;
         this.messages = messages;
-        this.calls = calls;
+        this.callTexts = callTexts;
         this.links = links;
     }
 
@@ -229,9 +227,7 @@ class PortalController {
             @RequestParam(name = "library", required = false) String librarySaved, Principal applicant, Model model) {
         PortalService.Followed followed = portal.application(applicant.getName(), code)
                 .orElseThrow(() -> new NotFoundException("There is no application " + code + " of yours"));
-        Languages.offer(followed.call().languages());
-        model.addAttribute("offeredLanguages", followed.call().languages());
-        model.addAttribute("texts", calls.texts(followed.call().id(), Languages.code(LocaleContextHolder.getLocale())));
+        callTexts.showOn(followed.call(), model);
         model.addAttribute("followed", followed);
         model.addAttribute("documents", portal.documentsOf(followed.application()));
         model.addAttribute("submitted", submitted != null);
@@ -372,9 +368,7 @@ class PortalController {
 
     private void prepare(DraftView view, String email, Map<String, String> fields, Map<String, String> errors, Model model) {
         AwardCall call = view.call();
-        Languages.offer(call.languages());
-        model.addAttribute("offeredLanguages", call.languages());
-        model.addAttribute("texts", calls.texts(call.id(), Languages.code(LocaleContextHolder.getLocale())));
+        callTexts.showOn(call, model);
         model.addAttribute("draft", view.draft());
         model.addAttribute("view", view);
         model.addAttribute("now", OffsetDateTime.now());

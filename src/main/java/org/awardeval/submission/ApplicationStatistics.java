@@ -12,6 +12,21 @@ public class ApplicationStatistics {
     public record Statistics(long applications, Map<String, Long> byStatus, Map<String, Long> byCategory, Map<String, Long> byCountry,
             Map<String, Long> byOrganisationType, long distinctOrganisations, Map<String, Long> distinctOrganisationsByType,
             long distinctCountries) {
+
+        /** The higher education institutions that applied, each counted once. */
+        public long institutions() {
+            return distinctOrganisationsByType.getOrDefault("HEI", 0L);
+        }
+
+        /** The enterprises that applied, each counted once. */
+        public long enterprises() {
+            return distinctOrganisationsByType.getOrDefault("ENTERPRISE", 0L);
+        }
+
+        /** The applications selected for the award (once announced). */
+        public long awarded() {
+            return byStatus.getOrDefault(ApplicationStatus.AWARDED.name(), 0L);
+        }
     }
 
     private final JdbcClient jdbc;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.awardeval.call.AwardCall;
 import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallStatus;
+import org.awardeval.call.CallTextsInLanguage;
 import org.awardeval.call.OrganisationType;
 import org.awardeval.submission.SubmissionService.Submission;
 import org.awardeval.web.Languages;
@@ -18,7 +19,6 @@ import org.awardeval.web.NotFoundException;
 import org.awardeval.web.ValidationException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,9 +41,11 @@ class PublicFormController {
     private final Clock clock;
     private final RequiredDocuments documents;
     private final Messages messages;
+    private final CallTextsInLanguage callTexts;
 
     PublicFormController(CallRepository calls, SubmissionService submissions, ObjectProvider<Clock> clock, RequiredDocuments documents,
-            Messages messages) {
+            Messages messages, CallTextsInLanguage callTexts) {
+        this.callTexts = callTexts;
         this.documents = documents;
         this.calls = calls;
         this.submissions = submissions;
@@ -59,8 +61,8 @@ class PublicFormController {
 
     @PostMapping("/calls/{callId}/apply")
     public String submit(@PathVariable long callId, @RequestParam Map<String, String> fields, Model model) {
-        AwardCall call = call(callId);
-        Languages.offer(call.languages());
+        // Offered before the submission, which stores the language the applicant wrote in.
+        Languages.offer(call(callId).languages());
         Integer educators = null;
         List<FieldError> problems = new ArrayList<>();
         try {
@@ -93,10 +95,8 @@ class PublicFormController {
     @GetMapping("/calls/{callId}/apply/done")
     public String done(@PathVariable long callId, @RequestParam String reference, Model model) {
         AwardCall call = call(callId);
-        Languages.offer(call.languages());
+        callTexts.showOn(call, model);
         model.addAttribute("call", call);
-        model.addAttribute("texts", calls.texts(callId, Languages.code(LocaleContextHolder.getLocale())));
-        model.addAttribute("offeredLanguages", call.languages());
         model.addAttribute("languageQuery", "?reference=" + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "&");
         model.addAttribute("reference", reference);
         return "applied";
@@ -111,10 +111,8 @@ class PublicFormController {
 
     private void prepare(long callId, Model model, Map<String, String> fields, Map<String, String> errors) {
         AwardCall call = call(callId);
-        Languages.offer(call.languages());
+        callTexts.showOn(call, model);
         model.addAttribute("call", call);
-        model.addAttribute("texts", calls.texts(callId, Languages.code(LocaleContextHolder.getLocale())));
-        model.addAttribute("offeredLanguages", call.languages());
         model.addAttribute("open", call.status() == CallStatus.OPEN);
         model.addAttribute("resultsPublic", call.resultsPublic(clock.instant()));
         model.addAttribute("organisationTypes", Arrays.stream(OrganisationType.values())

@@ -211,7 +211,7 @@ public class SubmissionService {
      * A text's length as applicants count it: in words, whatever the characters; a Chinese or Japanese character, written
      * without spaces between words, counts as one.
      */
-    public static int wordCount(String text) {
+    static int wordCount(String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }
@@ -229,7 +229,7 @@ public class SubmissionService {
     }
 
     /** Fails the field when its text is longer than the call's limit in words. */
-    static void words(FieldChecks checks, String field, String text, int most) {
+    public static void words(FieldChecks checks, String field, String text, int most) {
         int count = wordCount(text);
         if (count > most) {
             checks.fail(field, String.format(Locale.ENGLISH, "has %,d words; at most %,d are allowed", count, most), "tooManyWords",

@@ -104,6 +104,8 @@ class CertificateTest {
                 .param(callId).query().listOfRows().get(0);
         Applicant notSelected = Applicant.signedInFromOutbox(port, jdbc, (String) other.get("CONTACT_EMAIL"));
         assertThat(notSelected.download("/portal/applications/" + other.get("CODE") + "/certificate.pdf").statusCode()).isEqualTo(404);
+        // Nor another's, by its reference.
+        assertThat(notSelected.download("/portal/applications/" + code + "/certificate.pdf").statusCode()).isEqualTo(404);
 
         // A French applicant's certificate is written in French.
         String second = (String) jdbc.sql("SELECT code FROM application WHERE call_id = ? AND status = 'AWARDED' ORDER BY code")

@@ -92,6 +92,9 @@ class LibraryTest {
                 Map.of("publish", "on", "publicSummary", "Publish me."));
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body()).contains("The library asks for your agreement once the application is selected");
+        // Nor answer for another applicant's case.
+        assertThat(other.post("/portal/applications/" + declined + "/library", Map.of("publish", "on", "publicSummary", "Mine now."))
+                .statusCode()).isEqualTo(404);
 
         Applicant reader = new Applicant(port);
         JsonNode cases = JSON.readTree(reader.get("/api/library/cases").body());
