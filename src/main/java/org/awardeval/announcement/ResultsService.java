@@ -76,7 +76,7 @@ public class ResultsService {
         }
         Map<String, String> categoryNames = new LinkedHashMap<>();
         calls.categories(callId).forEach(c -> categoryNames.put(c.code(), c.name()));
-        List<Recipient> recipients = results.byCall(callId).stream().filter(Result::winner)
+        List<Recipient> recipients = results.winners(callId).stream()
                 .sorted(Comparator.comparing(Result::categoryCode).thenComparingInt(Result::rankInCategory).thenComparing(Result::code))
                 .map(r -> {
                     StoredApplication a = applications.get(r.applicationId());

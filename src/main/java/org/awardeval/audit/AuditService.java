@@ -144,7 +144,7 @@ class AuditService {
                     + (b.recused() == null || b.recused().isBlank() ? "" : "; recused from " + b.recused())
                     + (b.comment() == null ? "" : "; comment: " + b.comment()));
         }
-        String winners = results.byCall(callId).stream().filter(Result::winner).map(Result::code)
+        String winners = results.winners(callId).stream().map(Result::code)
                 .collect(Collectors.joining(", "));
         String decision = panel.decision(callId).map(d -> "winners " + winners + "; panel proposed " + d.proposed() + "; "
                 + d.ballots() + " ballots, quorum " + d.quorum() + (d.override() ? "; OVERRIDE: " + d.justification() : "")).orElse("");

@@ -1,6 +1,7 @@
 package org.awardeval.call;
 
 import java.math.BigDecimal;
+import java.sql.DatabaseMetaData;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,17 +10,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class CallRepository {
 
     private final JdbcClient jdbc;
+    private final String lockStatement;
 
-    public CallRepository(JdbcClient jdbc) {
+    public CallRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        // PostgreSQL's FOR NO KEY UPDATE leaves alone what inserts a row referring to the call (a foreign key's check):
+        // under FOR UPDATE, the disagreement round's rows waited for a wake-up that waited for the round: a deadlock.
+        this.lockStatement = "PostgreSQL".equals(productName(dataSource)) ? "SELECT id FROM award_call WHERE id = ? FOR NO KEY UPDATE"
+                : "SELECT id FROM award_call WHERE id = ? FOR UPDATE";
+    }
+
+    private static String productName(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("The database does not say what it is", e);
+        }
     }
 
     public long insert(String name, String theme, String codePrefix, OffsetDateTime submissionDeadline, OffsetDateTime reviewDeadline,
@@ -59,7 +76,7 @@ public class CallRepository {
 
     /** Locks the call's row until the transaction ends: the last applications of a phase wake the cycle one at a time. */
     public void lock(long callId) {
-        jdbc.sql("SELECT id FROM award_call WHERE id = ? FOR UPDATE").param(callId).query(Long.class).single();
+        jdbc.sql(lockStatement).param(callId).query(Long.class).single();
     }
 
     /** When a call was opened and announced, and its cycle instance. */

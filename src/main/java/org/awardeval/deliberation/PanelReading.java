@@ -64,7 +64,7 @@ class PanelReading {
     /** The view of this user: a panel member sees their recusals marked; a coordinator sees none. */
     View view(long callId, String userId, boolean panelMember) {
         AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
-        List<Result> shortlist = results.byCall(callId).stream().filter(Result::shortlisted).toList();
+        List<Result> shortlist = results.shortlist(callId);
         if (shortlist.isEmpty()) {
             throw new NotFoundException("The shortlist of " + call.name() + " is not ready yet: it is made when every review is in");
         }

@@ -103,7 +103,7 @@ public class PanelService {
 
     /** The panel's votes on the call's shortlist, counted from the ballots recorded: the tally and the chair's check. */
     public List<Tally.Counted> tally(AwardCall call) {
-        List<Tally.Entry> shortlist = results.byCall(call.id()).stream().filter(ResultRepository.Result::shortlisted)
+        List<Tally.Entry> shortlist = results.shortlist(call.id()).stream()
                 .map(r -> new Tally.Entry(r.applicationId(), r.code(), r.categoryCode(), r.rankInCategory())).toList();
         return Tally.count(shortlist, panel.votesByApplication(call.id()), calls.quotas(call.id()));
     }
@@ -115,7 +115,7 @@ public class PanelService {
     MemberShortlist shortlistOf(long callId, String userId) {
         AwardCall call = calls.get(callId);
         PanelMember member = member(userId);
-        List<Result> shortlist = results.byCall(callId).stream().filter(Result::shortlisted).toList();
+        List<Result> shortlist = results.shortlist(callId);
         List<StoredApplication> shortlisted = shortlist.stream().map(r -> applications.get(r.applicationId())).toList();
         Set<String> recused = recusals(member, shortlisted);
         return new MemberShortlist(call, member, shortlist.stream().filter(r -> !recused.contains(r.code())).toList(), recused);

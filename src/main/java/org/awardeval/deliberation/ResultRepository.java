@@ -48,11 +48,25 @@ public class ResultRepository {
     }
 
     public List<Result> byCall(long callId) {
+        return where("r.call_id = ?", callId);
+    }
+
+    /** The call's winners: a few rows of thousands, read without the others (the public results page asks for them). */
+    public List<Result> winners(long callId) {
+        return where("r.call_id = ? AND r.winner = TRUE", callId);
+    }
+
+    /** The call's shortlist, without the rest of its ranking. */
+    public List<Result> shortlist(long callId) {
+        return where("r.call_id = ? AND r.shortlisted = TRUE", callId);
+    }
+
+    private List<Result> where(String condition, long callId) {
         return jdbc.sql("""
                 SELECT r.application_id, r.application_code AS code, r.category_code, r.normalised_score, r.mean_score, r.spread,
                     r.disagreement, r.review_count, r.rank_in_category, r.shortlisted, r.proposed, r.winner, r.votes
                 FROM result r
-                WHERE r.call_id = ? ORDER BY r.category_code, r.rank_in_category""")
+                WHERE %s ORDER BY r.category_code, r.rank_in_category""".formatted(condition))
                 .param(callId).query(Result.class).list();
     }
 }

@@ -161,6 +161,9 @@ final class DocumentInspector {
             List<PageText> text = new ArrayList<>();
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
+            // Text drawn twice in one place (fake bold) is searched twice, which finds the same names; looking for such
+            // overlaps was a third of the text's extraction (docs/BENCHMARKS.md).
+            stripper.setSuppressDuplicateOverlappingText(false);
             for (int page = 1; page <= pages; page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);

@@ -13,6 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
@@ -77,6 +78,15 @@ public class ApiSecurity {
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
                 .build();
+    }
+
+    /**
+     * Nothing here collects traces, and observing every filter of every chain cost each page and each call of the API
+     * time for no reader (docs/BENCHMARKS.md).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Checks passwords with the engine; a user's groups become roles, e.g. ROLE_coordinators. */

@@ -83,6 +83,25 @@ class AnnouncementMailIT {
         return callId;
     }
 
+    /** Thousands of results fall due at once when an embargo ends: one run sends them all, not a hundred an interval. */
+    @Test
+    void everyDueMailGoesOutInOneRunInBatchesOverOneConnectionEach() throws Exception {
+        outbox.flush();
+        int before = smtp.getReceivedMessages().length;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (int i = 0; i < 250; i++) {
+            notifications.insert(new OutboxRepository.PersonalMail("BULK", "bulk" + i + "@many.test", "Result " + i, "Your result " + i,
+                    "<p>Your result " + i + "</p>"), now);
+        }
+        assertThat(outbox.flush()).isEqualTo(250);
+        MimeMessage[] received = Arrays.copyOfRange(smtp.getReceivedMessages(), before, smtp.getReceivedMessages().length);
+        assertThat(received).hasSize(250);
+        assertThat(Arrays.stream(received).map(m -> GreenMailUtil.getAddressList(uncheck(m))).collect(Collectors.toSet())).as("each to its own person").hasSize(250);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient LIKE '%@many.test' AND status = 'SENT'")
+                .query(Long.class).single()).isEqualTo(250);
+        assertThat(outbox.flush()).as("nothing sent twice").isZero();
+    }
+
     @Test
     void aJudgeWithSeveralReviewsReceivesOneReminderListingThemAll() throws Exception {
         long callId = cycleWith(null);

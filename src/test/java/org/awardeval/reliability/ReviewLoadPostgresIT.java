@@ -1,18 +1,21 @@
 package org.awardeval.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.awardeval.assignment.JudgeService;
+import org.awardeval.call.CallRepository;
 import org.awardeval.call.CallService;
 import org.awardeval.demo.SampleData;
 import org.awardeval.support.CycleDriver;
@@ -27,10 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 50 judges complete three reviews an application at once, eight at a time, on PostgreSQL with the job executor running:
@@ -61,6 +67,8 @@ class ReviewLoadPostgresIT {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired JdbcClient jdbc;
+    @Autowired CallRepository callRows;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void fiftyJudgesCompleteTheirReviewsAtOnce() throws Exception {
@@ -109,10 +117,32 @@ class ReviewLoadPostgresIT {
         assertThat(failures).as("completions refused").isEmpty();
         awaitTrue(() -> jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = ? AND status = 'REVIEWED'").param(callId)
                 .query(Long.class).single() == APPLICATIONS, Duration.ofMinutes(5));
-        // The judges of split applications are asked to reconsider; they keep their scores.
+        // The judges of split applications are asked to reconsider and answer at once, every other one revising: each
+        // answer ends a child of the cycle's round, and none may be refused for meeting another on the round's counters.
         awaitTrue(() -> taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_PanelVote").count() > 0
                 || taskService.createTaskQuery().taskDefinitionKey("Task_Reconsider").count() > 0, Duration.ofMinutes(2));
-        driver.keepAllScores(callId);
+        List<Task> asked = taskService.createTaskQuery().taskDefinitionKey("Task_Reconsider").list();
+        assertThat(asked).as("judges asked to reconsider").hasSizeGreaterThan(THREADS);
+        ExecutorService answering = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> answered = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            Task task = asked.get(i);
+            Map<String, Object> answer = i % 2 == 0 ? Map.of("decision", "keep") : Map.of("decision", "revise", "score_innovation", "3",
+                    "score_impact", "3", "score_equity", "3", "score_transferability", "3", "score_sustainability", "3",
+                    "revisionReason", "The other reviews read the outcomes more carefully.");
+            answered.add(answering.submit(() -> {
+                try {
+                    driver.completeAs(task.getAssignee(), task.getId(), answer);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Future<?> f : answered) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        answering.shutdown();
+        assertThat(failures).as("answers refused").isEmpty();
         awaitTrue(() -> taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_PanelVote").count() > 0,
                 Duration.ofMinutes(2));
         double allSeconds = (System.nanoTime() - start) / 1e9;
@@ -130,6 +160,47 @@ class ReviewLoadPostgresIT {
         assertThat(taskService.createTaskQuery().processDefinitionKey("Review").count()).isZero();
         System.out.printf("LOAD: %d reviews by %d judges in %d threads: completions %.1f s (%.0f per s), until the panel %.1f s%n",
                 reviews.size(), judgesAtWork, THREADS, completeSeconds, reviews.size() / completeSeconds, allSeconds);
+    }
+
+    /**
+     * The call's lock keeps its lockers apart (the last applications of a phase wake the cycle one at a time) and leaves
+     * alone whatever inserts a row referring to the call: the disagreement round's rows once waited under it for a
+     * wake-up that was waiting for the round.
+     */
+    @Test
+    void theCallsLockHoldsBackOtherLockersButNotRowsReferringToTheCall() throws Exception {
+        long callId = driver.openCall("Lock " + System.nanoTime(), SampleData.generatedJudges("lk", 4, 10, true, CycleDriver.PASSWORD));
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        Future<?> holding = holder.submit(() -> transaction.executeWithoutResult(status -> {
+            callRows.lock(callId);
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("SET LOCAL lock_timeout = '3s'").update();
+                jdbc.sql("INSERT INTO document_slot (call_id, code, label, kind, required, max_files, max_bytes, position) "
+                        + "VALUES (?, 'lockProbe', 'Probe', 'PDF', FALSE, 1, 1000, 99)").param(callId).update();
+                status.setRollbackOnly();
+            });
+            Throwable secondLocker = catchThrowable(() -> transaction.executeWithoutResult(status -> {
+                jdbc.sql("SET LOCAL lock_timeout = '1s'").update();
+                callRows.lock(callId);
+            }));
+            assertThat(secondLocker).as("a second locker waits").isInstanceOf(DataAccessException.class);
+        } finally {
+            release.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+            holder.shutdown();
+        }
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {
