@@ -75,7 +75,7 @@ class RecordDecisionDelegate implements JavaDelegate {
                 AwardCycleProcess.JUSTIFICATION), false, 4000);
 
         Map<String, Result> shortlist = new HashMap<>();
-        results.shortlist(call.id()).stream().forEach(r -> shortlist.put(r.code(), r));
+        results.shortlist(call.id()).forEach(r -> shortlist.put(r.code(), r));
         Map<String, Integer> perCategory = new HashMap<>();
         for (String code : winners) {
             Result result = shortlist.get(code);
