@@ -239,12 +239,13 @@ public final class CycleBenchmark {
 
     /**
      * Without statistics PostgreSQL's planner takes a table of 600,000 variables for a few hundred rows and reads an
-     * index over all of them for each instance (357 ms instead of 0.1 ms). Autovacuum keeps the statistics; where the
-     * server runs without it, the benchmark analyzes each table when autovacuum would: after 10 % of it changed.
+     * index over all of them for each instance (357 ms instead of 0.1 ms). Autovacuum keeps the statistics and the
+     * tables small; where the server runs without it, the benchmark analyzes each table when autovacuum would (after
+     * 10 % of it changed) and vacuums it (after 20 % of it died).
      */
     private void analyzeLikeAutovacuum() {
         boolean autovacuum = "on".equals(jdbc.sql("SHOW autovacuum").query(String.class).single());
-        figures.put("autovacuum", autovacuum ? "on" : "off: the benchmark analyzes");
+        figures.put("autovacuum", autovacuum ? "on" : "off: the benchmark analyzes and vacuums");
         if (autovacuum) {
             return;
         }
@@ -256,6 +257,12 @@ public final class CycleBenchmark {
                             + "WHERE n_mod_since_analyze > 50 + 0.1 * n_live_tup").query(String.class).list()) {
                         jdbc.sql("ANALYZE " + table).update();
                     }
+                    // And vacuums as autovacuum would (20 % dead): the job table, churned by every job, otherwise grew
+                    // to 110,000 dead rows among 2,200 and its acquisition query to 200 ms.
+                    for (String table : jdbc.sql("SELECT relname FROM pg_stat_user_tables "
+                            + "WHERE n_dead_tup > 50 + 0.2 * n_live_tup").query(String.class).list()) {
+                        jdbc.sql("VACUUM " + table).update();
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -265,7 +272,7 @@ public final class CycleBenchmark {
         }, "analyzer");
         analyzer.setDaemon(true);
         analyzer.start();
-        progress("autovacuum is off on this server: the benchmark analyzes changed tables every 30 s");
+        progress("autovacuum is off on this server: the benchmark analyzes and vacuums changed tables every 30 s");
     }
 
     private void setUpPeople() {
