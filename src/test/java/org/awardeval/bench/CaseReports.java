@@ -1,11 +1,9 @@
 package org.awardeval.bench;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -13,6 +11,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.awardeval.documents.DocumentBenchmark;
 
 /**
  * Applicants' case reports of about 1 MB: four pages of text and two photographs. Made once with a line left blank in an
@@ -57,7 +56,7 @@ final class CaseReports {
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.OVERWRITE, false)) {
                     if (p < 2) {
-                        content.drawImage(JPEGFactory.createFromByteArray(document, photo(random, 480_000)), 56, 470, 480, 320);
+                        content.drawImage(JPEGFactory.createFromByteArray(document, DocumentBenchmark.photo(random, 480_000)), 56, 470, 480, 320);
                     }
                     content.beginText();
                     content.setFont(font, 9);
@@ -75,20 +74,6 @@ final class CaseReports {
             document.save(out);
             return out.toByteArray();
         }
-    }
-
-    /** A photograph of noise, which JPEG cannot shrink: about this many bytes. */
-    private static byte[] photo(Random random, long bytes) throws IOException {
-        int side = (int) Math.sqrt(bytes / 0.45);
-        BufferedImage image = new BufferedImage(side, side * 3 / 4, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", jpeg);
-        return jpeg.toByteArray();
     }
 
     private static int indexOf(byte[] bytes, byte[] part) {

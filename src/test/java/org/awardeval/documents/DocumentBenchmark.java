@@ -89,7 +89,8 @@ public final class DocumentBenchmark {
         }
     }
 
-    private static byte[] photo(Random random, long bytes) throws IOException {
+    /** A photograph of noise, which JPEG cannot shrink: about this many bytes. */
+    public static byte[] photo(Random random, long bytes) throws IOException {
         int side = (int) Math.sqrt(bytes / 0.45);
         BufferedImage image = new BufferedImage(side, side * 3 / 4, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < image.getHeight(); y++) {
