@@ -1,5 +1,6 @@
 package org.awardeval.anonymisation;
 
+import java.util.List;
 import java.util.Map;
 import org.awardeval.documents.IdentityRules;
 import org.awardeval.submission.ApplicationRepository;
@@ -25,7 +26,18 @@ public class IdentityCheck implements IdentityRules {
     public static Finder finder(Applicant applicant) {
         Redactor redactor = DossierRedaction.redactor(applicant.organisation(), applicant.contactName(), applicant.contactEmail(),
                 applicant.partners(), applicant.extraFacts() == null ? Map.of() : applicant.extraFacts());
-        return text -> redactor.findings(text).stream().map(f -> new Match(f.kind(), f.words())).toList();
+        String key = redactor.fingerprint();
+        return new Finder() {
+            @Override
+            public List<Match> find(String text) {
+                return redactor.findings(text).stream().map(f -> new Match(f.kind(), f.words())).toList();
+            }
+
+            @Override
+            public String key() {
+                return key;
+            }
+        };
     }
 
     @Override

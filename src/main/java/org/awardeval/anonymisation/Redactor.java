@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import com.google.common.hash.Hashing;
 import com.google.common.net.InternetDomainName;
 import org.awardeval.conflicts.OrganisationName;
 
@@ -32,7 +34,11 @@ final class Redactor {
     public record Identity(String organisation, Collection<String> aliases, Collection<String> partners, Collection<String> people) {
     }
 
-    private static final Pattern EMAIL_PATTERN = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+    /**
+     * Starts where a run of the address's characters starts: the same matches, but without trying from inside every word
+     * of a document's text (each try reads to the word's end; half the time of a report's search).
+     */
+    private static final Pattern EMAIL_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     private static final Pattern URL_PATTERN = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]]");
     /** Anything shaped like a domain; {@link #isDomain} keeps those that end in a public suffix (.africa, .co.uk, .xyz). */
     private static final Pattern DOMAIN_PATTERN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
@@ -48,7 +54,6 @@ final class Redactor {
     private static final Pattern DATE_OR_YEARS = Pattern.compile("\\d{4}\\s*[-–]\\s*\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
     private static final Pattern TITLED_PERSON = Pattern.compile(
             "\\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Dean|Rector)\\.?\\s+\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2}");
-    private static final String BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String AFTER = "(?![\\p{L}\\p{N}])";
 
     private final List<Pattern> organisationPatterns = new ArrayList<>();
@@ -88,6 +93,25 @@ final class Redactor {
                     .forEach(names::add);
         }
         longestFirst(names).forEach(name -> personPatterns.add(literal(name, true)));
+    }
+
+    /** Changes with the code around the patterns, so that a search made by an earlier version is not taken as this one's. */
+    private static final String VERSION = "findings 1";
+
+    /**
+     * What {@link #findings} looks for, as a digest of every pattern it uses: the same digest finds the same in the same
+     * text, so a document's findings are kept until the applicant's identity (or these rules) change.
+     */
+    public String fingerprint() {
+        StringBuilder all = new StringBuilder(VERSION);
+        for (Pattern pattern : List.of(EMAIL_PATTERN, URL_PATTERN, DOMAIN_PATTERN, PHONE_PATTERN, DATE_OR_YEARS)) {
+            all.append('\n').append(pattern.flags()).append(' ').append(pattern.pattern());
+        }
+        for (List<Pattern> patterns : List.of(organisationPatterns, partnerPatterns, fullNamePatterns)) {
+            all.append("\n--");
+            patterns.forEach(pattern -> all.append('\n').append(pattern.flags()).append(' ').append(pattern.pattern()));
+        }
+        return Hashing.sha256().hashUnencodedChars(all).toString();
     }
 
     public String redact(String text) {
@@ -253,9 +277,16 @@ final class Redactor {
         return names.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
+    /**
+     * The words with any spaces between them, not within a longer word. The first word comes first and the look behind
+     * it after it, so that a search compares a letter at each place instead of first looking behind every place (a
+     * third of the time on a report's text); "(?<!x)W" and "W(?<!xW)" accept the same places.
+     */
     private static Pattern literal(String text, boolean ignoreCase) {
-        String flexibleSpaces = Arrays.stream(text.split("\\s+")).map(Pattern::quote).reduce((a, b) -> a + "\\s+" + b).orElse("");
+        List<String> words = Arrays.stream(text.strip().split("\\s+")).map(Pattern::quote).toList();
         int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-        return Pattern.compile(BEFORE + flexibleSpaces + AFTER, flags);
+        String first = words.get(0);
+        String rest = words.stream().skip(1).map(word -> "\\s+" + word).collect(Collectors.joining());
+        return Pattern.compile(first + "(?<![\\p{L}\\p{N}]" + first + ")" + rest + AFTER, flags);
     }
 }

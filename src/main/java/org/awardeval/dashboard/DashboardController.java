@@ -69,7 +69,7 @@ class DashboardController {
         model.addAttribute("progress", progress);
         model.addAttribute("cockpit", cockpitLink(shown));
         // Counted per category only once the call invited judges; until then every registered judge may be assigned.
-        model.addAttribute("invitationCounts", invitations.list(shown).isEmpty() ? List.of() : invitations.counts(shown));
+        model.addAttribute("invitationCounts", invitations.any(shown) ? invitations.counts(shown) : List.of());
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("byStatus", progress.statistics().byStatus());
         charts.put("byCategory", progress.statistics().byCategory());
@@ -77,7 +77,7 @@ class DashboardController {
         charts.put("byOrganisationType", progress.statistics().byOrganisationType());
         charts.put("judges", progress.judges());
         model.addAttribute("charts", charts);
-        model.addAttribute("editions", dashboard.editions());
+        model.addAttribute("editions", dashboard.editions(progress));
         return "dashboard";
     }
 

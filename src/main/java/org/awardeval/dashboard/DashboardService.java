@@ -46,11 +46,11 @@ class DashboardService {
             long enterprises, long selected) {
     }
 
-    /** The last ten editions compared, the newest first: what each received and selected. */
-    public List<Edition> editions() {
+    /** The last ten editions compared, the newest first: what each received and selected; the shown call's as counted. */
+    public List<Edition> editions(Progress shown) {
         return calls.summaries().stream().limit(10).map(summary -> {
-            AwardCall call = calls.get(summary.id());
-            ApplicationStatistics.Statistics counted = statistics.of(call.id());
+            AwardCall call = summary.id() == shown.call().id() ? shown.call() : calls.get(summary.id());
+            ApplicationStatistics.Statistics counted = summary.id() == shown.call().id() ? shown.statistics() : statistics.of(call.id());
             return new Edition(call.id(), call.name(), call.submissionDeadline().getYear(), call.status().name(),
                     counted.applications(), counted.distinctCountries(), counted.institutions(), counted.enterprises(), counted.awarded());
         }).toList();

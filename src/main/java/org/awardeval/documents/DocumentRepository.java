@@ -13,7 +13,7 @@ class DocumentRepository {
 
     static final String COLUMNS = """
             id, call_id, slot_code, draft_id, application_id, file_name, media_type, link, size_bytes, pages, sha256, storage_key,
-            clean_sha256, clean_key, findings, status, uploaded_by, uploaded_at""";
+            clean_sha256, clean_key, findings, findings_key, status, uploaded_by, uploaded_at""";
 
     private final JdbcClient jdbc;
 
@@ -46,10 +46,11 @@ class DocumentRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO document (call_id, slot_code, draft_id, application_id, file_name, media_type, link, size_bytes, pages,
-                    sha256, storage_key, clean_sha256, clean_key, text, findings, status, uploaded_by, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    sha256, storage_key, clean_sha256, clean_key, text, findings, findings_key, status, uploaded_by, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(d.callId(), d.slotCode(), d.draftId(), d.applicationId(), d.fileName(), d.mediaType(), d.link(), d.sizeBytes(),
-                        d.pages(), d.sha256(), d.storageKey(), d.cleanSha256(), d.cleanKey(), text, d.findings(), d.status().name(),
+                        d.pages(), d.sha256(), d.storageKey(), d.cleanSha256(), d.cleanKey(), text, d.findings(), d.findingsKey(),
+                        d.status().name(),
                         d.uploadedBy(), d.uploadedAt())
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
@@ -88,8 +89,8 @@ class DocumentRepository {
                 .params(status.name(), status.name(), at, status.name(), at, id).update();
     }
 
-    void setFindings(long id, String findings) {
-        jdbc.sql("UPDATE document SET findings = ? WHERE id = ?").params(findings, id).update();
+    void setFindings(long id, String findings, String key) {
+        jdbc.sql("UPDATE document SET findings = ?, findings_key = ? WHERE id = ?").params(findings, key, id).update();
     }
 
     /** Documents of these calls that still hold bytes. */

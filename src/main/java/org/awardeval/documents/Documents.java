@@ -282,7 +282,8 @@ public class Documents {
 
     /**
      * Searches the documents again with the application's identity as it is now (its texts may have changed since the
-     * upload) and keeps what it found.
+     * upload) and keeps what it found. A document last searched for the same identity by the same rules keeps its
+     * findings unread: the redaction check searches when its task opens and again at the release.
      */
     @Transactional
     public List<Checked> recheck(long callId, long applicationId) {
@@ -293,9 +294,13 @@ public class Documents {
             if (d.status() == Status.WITHDRAWN) {
                 continue;
             }
+            if (finder.key() != null && finder.key().equals(d.findingsKey())) {
+                result.add(new Checked(d, slotIn(slots, d.slotCode()), parse(d.findings())));
+                continue;
+            }
             List<Finding> findings = new ArrayList<>(find(finder, d.fileName(), d.link(), pages(repository.text(d.id()))));
             findings.addAll(parse(d.findings()).stream().filter(f -> f.where().startsWith("the document's properties")).toList());
-            repository.setFindings(d.id(), json(findings));
+            repository.setFindings(d.id(), json(findings), finder.key());
             result.add(new Checked(d, slotIn(slots, d.slotCode()), findings));
         }
         return result;
@@ -401,7 +406,8 @@ public class Documents {
     // ---- Inside
 
     /** A file or link that passed the checks, not yet kept. */
-    public record Inspected(DocumentSlot slot, String fileName, String link, Inspection inspection, byte[] original, List<Finding> findings) {
+    public record Inspected(DocumentSlot slot, String fileName, String link, Inspection inspection, byte[] original, List<Finding> findings,
+            String findingsKey) {
     }
 
     private Inspected inspect(long callId, DocumentSlot slot, Upload upload, Applicant applicant) {
@@ -420,7 +426,7 @@ public class Documents {
         List<Finding> findings = new ArrayList<>(find(finder, fileName, null, inspection.text()));
         inspection.properties().forEach((property, value) -> finder.find(value).forEach(m -> findings.add(
                 new Finding("the document's properties (" + property + ")", m.kind(), m.words(), true))));
-        return new Inspected(slot, fileName, null, inspection, bytes, findings);
+        return new Inspected(slot, fileName, null, inspection, bytes, findings, finder.key());
     }
 
     private Inspected link(long callId, DocumentSlot slot, String address, Applicant applicant) {
@@ -438,8 +444,9 @@ public class Documents {
         } catch (URISyntaxException e) {
             throw refused(callId, slot, "is not a web address: " + e.getReason(), "notALink");
         }
-        List<Finding> findings = find(identity.of(applicant), null, value, List.of());
-        return new Inspected(slot, null, value, null, null, findings);
+        Finder finder = identity.of(applicant);
+        List<Finding> findings = find(finder, null, value, List.of());
+        return new Inspected(slot, null, value, null, null, findings, finder.key());
     }
 
     private Checked keep(long callId, Long draftId, Long applicationId, Status status, DocumentSlot slot, Inspected i, String actor) {
@@ -447,7 +454,8 @@ public class Documents {
         StoredDocument draft = new StoredDocument(0, callId, slot.code(), draftId, applicationId, i.fileName(),
                 inspection == null ? null : inspection.mediaType(), i.link(), i.original() == null ? null : (long) i.original().length,
                 inspection == null ? null : inspection.pages(), i.original() == null ? null : sha256(i.original()), null,
-                inspection == null ? null : sha256(inspection.clean()), null, json(i.findings()), status, actor, OffsetDateTime.now());
+                inspection == null ? null : sha256(inspection.clean()), null, json(i.findings()), i.findingsKey(), status, actor,
+                OffsetDateTime.now());
         String text = inspection == null ? null : joined(inspection.text());
         long id = repository.insert(draft, text);
         if (inspection != null) {

@@ -17,6 +17,11 @@ public interface IdentityRules {
     /** The search for one applicant's identifiers, built once for many texts. */
     interface Finder {
         List<Match> find(String text);
+
+        /** Equal for two searches that find the same in any text; null when unknown (the text is searched every time). */
+        default String key() {
+            return null;
+        }
     }
 
     Finder of(Applicant applicant);

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
  */
 public record StoredDocument(long id, long callId, String slotCode, Long draftId, Long applicationId, String fileName, String mediaType,
         String link, Long sizeBytes, Integer pages, String sha256, String storageKey, String cleanSha256, String cleanKey,
-        String findings, Status status, String uploadedBy, OffsetDateTime uploadedAt) {
+        String findings, String findingsKey, Status status, String uploadedBy, OffsetDateTime uploadedAt) {
 
     /** DRAFT in a draft, SENT with the application, RELEASED to judges, WITHHELD from them, REMOVED by the applicant. */
     public enum Status { DRAFT, SENT, RELEASED, WITHHELD, WITHDRAWN, REMOVED }

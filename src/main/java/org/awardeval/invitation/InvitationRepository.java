@@ -44,6 +44,10 @@ class InvitationRepository {
         return jdbc.sql("SELECT * FROM judge_invitation WHERE token_hash = ?").param(tokenHash).query((rs, row) -> map(rs)).optional();
     }
 
+    boolean anyInCall(long callId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM judge_invitation WHERE call_id = ?)").param(callId).query(Boolean.class).single();
+    }
+
     List<Invitation> byCall(long callId) {
         return jdbc.sql("SELECT * FROM judge_invitation WHERE call_id = ? ORDER BY id").param(callId).query((rs, row) -> map(rs)).list();
     }

@@ -252,15 +252,18 @@ public class JudgeInvitations implements JudgePool {
         return accepted;
     }
 
+    /** Whether the call has invited any judge. */
+    public boolean any(long callId) {
+        return invitations.anyInCall(callId);
+    }
+
     /** Per category (by each judge's strongest expertise): the need, the answers, and how many judges are missing. */
     public List<CategoryCount> counts(long callId) {
         AwardCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("There is no call with id " + callId));
         List<Invitation> all = invitations.byCall(callId).stream().map(JudgeInvitations::current).toList();
         Map<Long, Judge> byId = judges.all().stream().collect(Collectors.toMap(Judge::id, j -> j));
-        Map<String, Integer> applicationsByCategory = new HashMap<>();
-        Set<ApplicationStatus> out = Set.of(ApplicationStatus.INELIGIBLE, ApplicationStatus.WITHDRAWN);
-        applications.byCall(callId).stream().filter(a -> !out.contains(a.status()))
-                .forEach(a -> applicationsByCategory.merge(a.categoryCode(), 1, Integer::sum));
+        Map<String, Integer> applicationsByCategory = applications.countByCategory(callId,
+                Set.of(ApplicationStatus.INELIGIBLE, ApplicationStatus.WITHDRAWN));
         int typicalLoad = (int) Math.max(1, Math.round(all.stream().mapToInt(Invitation::loadAsked).average().orElse(8)));
         List<CategoryCount> counts = new ArrayList<>();
         for (Category c : calls.categories(callId)) {

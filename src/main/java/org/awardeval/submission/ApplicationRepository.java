@@ -124,12 +124,23 @@ public class ApplicationRepository {
 
     /** The applications whose contact e-mail is this address, whatever the case of its letters, newest first. */
     public List<StoredApplication> byContactEmail(String email) {
-        return jdbc.sql(SELECT + " WHERE LOWER(a.contact_email) = ? ORDER BY a.id DESC").param(email.toLowerCase(Locale.ROOT))
+        return jdbc.sql(SELECT + " WHERE a.contact_email_key = ? ORDER BY a.id DESC").param(email.toLowerCase(Locale.ROOT))
                 .query(ApplicationRepository::map).list();
     }
 
     public List<StoredApplication> byCall(long callId) {
         return jdbc.sql(SELECT + " WHERE a.call_id = ? ORDER BY a.id").param(callId).query(ApplicationRepository::map).list();
+    }
+
+    /** Per category, the call's applications in none of these statuses. */
+    public Map<String, Integer> countByCategory(long callId, Collection<ApplicationStatus> excluded) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT category_code, COUNT(*) FROM application WHERE call_id = :call AND status NOT IN (:excluded) GROUP BY category_code")
+                .param("call", callId).param("excluded", excluded.stream().map(Enum::name).toList())
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     /** Whether any of the call's applications has one of the statuses; stops at the first it finds. */

@@ -31,6 +31,9 @@ class RedactorTest {
     void wordsThatMerelyContainANameStay() {
         assertThat(new Redactor("Delta Centre", List.of("Ann Lee")).redact("Annual plans of the Deltaic region by Anne."))
                 .isEqualTo("Annual plans of the Deltaic region by Anne.");
+        // A name ending a longer word stays too; one that opens the text, or follows a sign, goes.
+        assertThat(new Redactor("Delta Centre", List.of("Ann Lee")).redact("Delta Centre and the MidDelta Centre met LeAnn Lee (delta centre)."))
+                .isEqualTo("[organisation] and the MidDelta Centre met LeAnn [person] ([organisation]).");
     }
 
     @Test

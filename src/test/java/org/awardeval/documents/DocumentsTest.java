@@ -63,6 +63,7 @@ class DocumentsTest {
     @Autowired WithdrawalService withdrawals;
     @Autowired JdbcClient jdbc;
     @Autowired DocumentKeeping keeping;
+    @Autowired Documents documents;
     @LocalServerPort int port;
 
     long callId;
@@ -294,6 +295,24 @@ class DocumentsTest {
                 "Document withdrawn with the application");
         assertThat(audit).filteredOn(e -> "Document downloaded by a judge".equals(e.get("step"))).extracting(e -> e.get("actor"))
                 .containsOnly(judge);
+    }
+
+    @Test
+    void aDocumentIsSearchedAgainWhenTheApplicantsIdentityChangedAndOnlyThen() {
+        send(application("Andes Virtual Institute", "Peru", "Lucia Quispe"), Map.of("caseReport", List.of(file("case.pdf", report()))));
+        driver.runJobs();
+        StoredApplication andes = byOrganisation("Andes Virtual Institute");
+        long report = documentId(andes, "caseReport");
+        assertThat(documents.recheck(callId, andes.id())).singleElement().satisfies(c -> assertThat(c.namesApplicant()).isFalse());
+
+        // The stored text now names the applicant: a search with the same identity would find it, and none is made.
+        jdbc.sql("UPDATE document SET text = ? WHERE id = ?").params("Prepared by Andes Virtual Institute.", report).update();
+        assertThat(documents.recheck(callId, andes.id())).singleElement().satisfies(c -> assertThat(c.namesApplicant()).isFalse());
+
+        // Another contact person is another identity: the text is searched again.
+        jdbc.sql("UPDATE application SET contact_name = ? WHERE id = ?").params("Rosa Flores", andes.id()).update();
+        assertThat(documents.recheck(callId, andes.id())).singleElement().satisfies(c -> assertThat(c.findings())
+                .extracting(Finding::describe).contains("page 1, line 1: the organisation's name (\u201cAndes Virtual Institute\u201d)"));
     }
 
     /** So many zero bytes, made as they are read. */
