@@ -21,6 +21,7 @@ import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.AwardCycleProcess;
 import org.awardeval.process.ReconsiderProcess;
 import org.awardeval.process.ReviewProcess;
+import org.awardeval.review.DisagreementRound;
 import org.awardeval.review.ReviewRepository;
 import org.awardeval.review.Revisions;
 import org.awardeval.submission.ApplicationRepository;
@@ -79,6 +80,15 @@ class AuditService {
         for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(cycleInstance).finished().list()) {
             entries.add(taskEntry(task, null, completedBy, details));
         }
+        // The disagreement round's instances are the round's own, not the cycle's children.
+        Map<String, Long> reconsidered = revisions.applicationsByInstance(callId);
+        Map<Long, String> codes = new HashMap<>();
+        for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery().processDefinitionKey(ReconsiderProcess.KEY)
+                .processInstanceBusinessKey(DisagreementRound.businessKey(callId)).finished().list()) {
+            Long applicationId = reconsidered.get(task.getProcessInstanceId());
+            String code = applicationId == null ? null : codes.computeIfAbsent(applicationId, id -> applications.get(id).code());
+            entries.add(taskEntry(task, code, completedBy, details));
+        }
         applications.codesByProcessInstance(callId).forEach((instance, code) -> {
             historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(instance).finished().list()
                     .forEach(task -> entries.add(taskEntry(task, code, completedBy, details)));
@@ -91,7 +101,6 @@ class AuditService {
                         decision.getDecisionDefinitionName(), code, outputs.toString()));
             }
         });
-        Map<Long, String> codes = new HashMap<>();
         for (DocumentEvent e : documents.events(callId)) {
             String code = e.applicationId() == null ? null : codes.computeIfAbsent(e.applicationId(), id -> applications.get(id).code());
             entries.add(new Entry(e.at(), e.actor(), e.step(), code,
@@ -112,7 +121,10 @@ class AuditService {
         String actor = completedBy.getOrDefault(task.getId(), task.getAssignee() == null ? SYSTEM : task.getAssignee());
         String decision;
         if (!completed) {
-            decision = "not completed (" + task.getDeleteReason() + ")";
+            // A reconsider task ends uncompleted at its deadline; the round's record says what that meant.
+            decision = ReconsiderProcess.TASK_RECONSIDER.equals(task.getTaskDefinitionKey())
+                    ? details.revisions().getOrDefault(task.getProcessInstanceId(), "not completed (" + task.getDeleteReason() + ")")
+                    : "not completed (" + task.getDeleteReason() + ")";
         } else {
             decision = switch (task.getTaskDefinitionKey()) {
                 case AwardCycleProcess.TASK_CLOSE_CALL_EARLY -> "closed the call before its deadline";

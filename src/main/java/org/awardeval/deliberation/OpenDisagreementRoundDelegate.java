@@ -11,12 +11,11 @@ import org.awardeval.review.ReviewRepository;
 import org.awardeval.settings.AwardProperties;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * When every review is in: the applications whose normalised review totals spread beyond the call's threshold, and a
- * request to each of their judges to reconsider, answered before the ranking.
+ * reconsider instance for each of their judges, answered before the ranking.
  */
 @Component
 class OpenDisagreementRoundDelegate implements JavaDelegate {
@@ -41,10 +40,8 @@ class OpenDisagreementRoundDelegate implements JavaDelegate {
                 .map(r -> new Normalisation.Review(r.applicationId(), r.judgeCode(), r.total().doubleValue())).toList());
         List<Long> split = aggregates.values().stream().filter(a -> a.normalisedSpread() > threshold + 1e-9)
                 .map(Normalisation.Aggregate::applicationId).toList();
-        List<Long> revisionIds = round.open(call.id(), split, OffsetDateTime.now().plus(properties.revisionPeriod()));
+        int asked = round.open(call.id(), split, OffsetDateTime.now().plus(properties.revisionPeriod()));
         execution.setVariable(AwardCycleProcess.SPLIT_APPLICATIONS, split.size());
-        // As JSON, like every collection the processes keep; the call activity starts one reconsider instance per id.
-        execution.setVariable(AwardCycleProcess.REVISION_IDS, Variables.objectValue(revisionIds)
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable(AwardCycleProcess.JUDGES_ASKED, asked);
     }
 }

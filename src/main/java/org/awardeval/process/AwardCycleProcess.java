@@ -18,6 +18,8 @@ public final class AwardCycleProcess {
     public static final String MESSAGE_APPLICATION_SETTLED = "ApplicationSettled";
     /** An application has all its reviews. */
     public static final String MESSAGE_APPLICATION_REVIEWED = "ApplicationReviewed";
+    /** Every judge asked in the disagreement round has answered or run out of time. */
+    public static final String MESSAGE_ROUND_ANSWERED = "RoundAnswered";
     /** Assignment found too few judges. */
     public static final String ERROR_JUDGE_SHORTAGE = "JudgeShortage";
     /** The coordinator closes the call before its deadline. */
@@ -35,7 +37,7 @@ public final class AwardCycleProcess {
     /** The chair's decision. */
     public static final String TASK_CONFIRM_WINNERS = "Task_ConfirmWinners";
 
-    public static final List<String> MESSAGES = List.of(MESSAGE_APPLICATION_SETTLED, MESSAGE_APPLICATION_REVIEWED);
+    public static final List<String> MESSAGES = List.of(MESSAGE_APPLICATION_SETTLED, MESSAGE_APPLICATION_REVIEWED, MESSAGE_ROUND_ANSWERED);
     public static final List<String> ERRORS = List.of(ERROR_JUDGE_SHORTAGE);
     public static final List<String> ELEMENTS = List.of(TASK_CLOSE_CALL_EARLY, EVENT_SUBMISSION_DEADLINE, TASK_PANEL_VOTE, TASK_FOLLOW_UP_OVERDUE, TASK_INVITE_JUDGES, EVENT_INVITATIONS_CLOSED,
             TASK_CONFIRM_WINNERS);
@@ -80,9 +82,9 @@ public final class AwardCycleProcess {
     public static final String REMINDERS_AT = "remindersAt";
     /** The call's review deadline as the assignment read it: overdue reviews are noticed then. */
     public static final String REVIEWS_DUE_AT = "reviewsDueAt";
-    /** The disagreement round: how many applications are split, and one request per judge of each. */
+    /** The disagreement round: how many applications are split, and how many of their judges were asked to reconsider. */
     public static final String SPLIT_APPLICATIONS = "splitApplications";
-    public static final String REVISION_IDS = "revisionIds";
+    public static final String JUDGES_ASKED = "judgesAsked";
     public static final String REVIEWS_PER_APPLICATION = "reviewsPerApplication";
     /** As the start form sends it, as text; read once when the call is registered, then removed (the call keeps it). */
     public static final String REVIEW_DEADLINE = "reviewDeadline";

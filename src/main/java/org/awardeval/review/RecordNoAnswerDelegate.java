@@ -11,14 +11,18 @@ import org.springframework.stereotype.Component;
 class RecordNoAnswerDelegate implements JavaDelegate {
 
     private final Revisions revisions;
+    private final DisagreementRound round;
 
-    RecordNoAnswerDelegate(Revisions revisions) {
+    RecordNoAnswerDelegate(Revisions revisions, DisagreementRound round) {
         this.revisions = revisions;
+        this.round = round;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        revisions.ofInstance(execution.getProcessInstanceId())
-                .ifPresent(r -> revisions.answer(r.id(), Status.EXPIRED, null, null, null, OffsetDateTime.now()));
+        revisions.ofInstance(execution.getProcessInstanceId()).ifPresent(r -> {
+            revisions.answer(r.id(), Status.EXPIRED, null, null, null, OffsetDateTime.now());
+            round.wakeCycleIfAnswered(r.callId());
+        });
     }
 }

@@ -24,11 +24,13 @@ class RecordRevisionDelegate implements JavaDelegate {
     private final Revisions revisions;
     private final ReviewRepository reviews;
     private final CallRepository calls;
+    private final DisagreementRound round;
 
-    RecordRevisionDelegate(Revisions revisions, ReviewRepository reviews, CallRepository calls) {
+    RecordRevisionDelegate(Revisions revisions, ReviewRepository reviews, CallRepository calls, DisagreementRound round) {
         this.revisions = revisions;
         this.reviews = reviews;
         this.calls = calls;
+        this.round = round;
     }
 
     @Override
@@ -44,6 +46,7 @@ class RecordRevisionDelegate implements JavaDelegate {
         if (ReconsiderProcess.DECISION_KEEP.equals(decision)) {
             checks.throwIfAnyOnTask();
             revisions.answer(revision.id(), Status.KEPT, revision.totalBefore(), revision.scoresBefore(), reason, now);
+            round.wakeCycleIfAnswered(revision.callId());
             return;
         }
         if (!ReconsiderProcess.DECISION_REVISE.equals(decision)) {
@@ -58,5 +61,6 @@ class RecordRevisionDelegate implements JavaDelegate {
         BigDecimal total = Rubric.total(scores, calls.rubric(revision.callId()));
         reviews.revise(revision.reviewId(), scores, total);
         revisions.answer(revision.id(), Status.REVISED, total, DisagreementRound.scores(scores), reason.strip(), now);
+        round.wakeCycleIfAnswered(revision.callId());
     }
 }

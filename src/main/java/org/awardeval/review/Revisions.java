@@ -57,6 +57,22 @@ public class Revisions {
         return answers;
     }
 
+    /** Whether a judge asked in the call's round has not answered yet (nor been timed out). */
+    public boolean anyOpen(long callId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM review_revision WHERE call_id = ? AND status = 'OPEN')").param(callId)
+                .query(Boolean.class).single();
+    }
+
+    /** For the audit: the application each reconsider instance of the call is about. */
+    public Map<String, Long> applicationsByInstance(long callId) {
+        Map<String, Long> applications = new HashMap<>();
+        jdbc.sql("SELECT process_instance_id, application_id FROM review_revision WHERE call_id = ? AND process_instance_id IS NOT NULL")
+                .param(callId).query(rs -> {
+                    applications.put(rs.getString(1), rs.getLong(2));
+                });
+        return applications;
+    }
+
     /** Opens a request for this review, once: a retried round finds it and adds none. */
     long open(long callId, long reviewId, long applicationId, String judgeCode, OffsetDateTime dueAt, BigDecimal total, String scores) {
         return jdbc.sql("SELECT id FROM review_revision WHERE review_id = ?").param(reviewId).query(Long.class).optional().orElseGet(() -> {

@@ -59,6 +59,7 @@ class AwardCyclePathTest {
     JavaDelegate announce = mock(JavaDelegate.class);
     JavaDelegate digests = mock(JavaDelegate.class);
     JavaDelegate round = mock(JavaDelegate.class);
+    JavaDelegate roundAnswered = mock(JavaDelegate.class);
     TaskListener invite = mock(TaskListener.class);
     JavaDelegate overdue = mock(JavaDelegate.class);
 
@@ -71,6 +72,9 @@ class AwardCyclePathTest {
 
     /** What the phase check answers, in turn. */
     List<Boolean> phases = new ArrayList<>();
+    /** How many applications the round finds split, and what its check answers, in turn. */
+    int split;
+    List<Boolean> answered = new ArrayList<>();
 
     @BeforeEach
     void mocks() throws Exception {
@@ -104,10 +108,15 @@ class AwardCyclePathTest {
                 "tallyVotesDelegate", tally, "recordDecisionDelegate", recordDecision, "announceResultsDelegate", announce)
                 .forEach(Mocks::register);
         doAnswer(call -> {
-            ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.SPLIT_APPLICATIONS, 0);
+            ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.SPLIT_APPLICATIONS, split);
             return null;
         }).when(round).execute(any());
+        doAnswer(call -> {
+            ((DelegateExecution) call.getArgument(0)).setVariable(AwardCycleProcess.PHASE_COMPLETE, answered.remove(0));
+            return null;
+        }).when(roundAnswered).execute(any());
         Mocks.register("openDisagreementRoundDelegate", round);
+        Mocks.register("checkRoundAnsweredDelegate", roundAnswered);
         Mocks.register("sendReviewDigestsDelegate", digests);
         Mocks.register("inviteJudgesListener", invite);
         Mocks.register("noticeOverdueReviewsDelegate", overdue);
@@ -121,8 +130,9 @@ class AwardCyclePathTest {
                 .task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY).hasCandidateGroup("coordinators");
         complete(task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY, cycle));
         execute(job("Task_AssignJudges", cycle));
+        execute(job("Task_OpenDisagreementRound", cycle));
         BpmnAwareTests.assertThat(cycle).hasPassed("Task_CloseCall", "Task_CheckSettled", "Task_AssignJudges", "Task_CheckReviewed",
-                "Task_OpenDisagreementRound", "Task_RankApplications").hasNotPassed("CallActivity_Reconsider");
+                "Task_OpenDisagreementRound", "Task_RankApplications").hasNotPassed("Task_CheckAnswered");
 
         List<Task> ballots = engine.getTaskService().createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).list();
         assertThat(ballots).extracting(Task::getAssignee).containsExactlyInAnyOrder("chair", "member-a", "member-b");
@@ -155,8 +165,31 @@ class AwardCyclePathTest {
         BpmnAwareTests.assertThat(cycle).isWaitingFor(AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED);
         engine.getRuntimeService().createMessageCorrelation(AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED).processInstanceId(cycle.getId())
                 .correlate();
+        execute(job("Task_OpenDisagreementRound", cycle));
         BpmnAwareTests.assertThat(cycle).hasPassed("Task_RankApplications").isWaitingAt(AwardCycleProcess.TASK_PANEL_VOTE);
         verify(phaseCheck, times(5)).execute(any());
+    }
+
+    @Test
+    void withSplitApplicationsTheCycleWaitsUntilEveryJudgeAskedHasAnsweredLookingAgainAtTheLastAnswerOrThePollTimer() throws Exception {
+        split = 2;
+        answered.addAll(List.of(false, false, false, true));
+        ProcessInstance cycle = start();
+        complete(task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY, cycle));
+        execute(job("Task_AssignJudges", cycle));
+        execute(job("Task_OpenDisagreementRound", cycle));
+        BpmnAwareTests.assertThat(cycle).hasPassed("Task_OpenDisagreementRound", "Task_CheckAnswered")
+                .isWaitingFor(AwardCycleProcess.MESSAGE_ROUND_ANSWERED).hasNotPassed("Task_RankApplications");
+        // A wake-up whose check finds an answer still open, then the poll timer, then the last answer's message.
+        engine.getRuntimeService().createMessageCorrelation(AwardCycleProcess.MESSAGE_ROUND_ANSWERED).processInstanceId(cycle.getId())
+                .correlate();
+        BpmnAwareTests.assertThat(cycle).isWaitingFor(AwardCycleProcess.MESSAGE_ROUND_ANSWERED);
+        execute(engine.getManagementService().createJobQuery().processInstanceId(cycle.getId()).activityId("Event_RoundPoll").singleResult());
+        BpmnAwareTests.assertThat(cycle).isWaitingFor(AwardCycleProcess.MESSAGE_ROUND_ANSWERED).hasNotPassed("Task_RankApplications");
+        engine.getRuntimeService().createMessageCorrelation(AwardCycleProcess.MESSAGE_ROUND_ANSWERED).processInstanceId(cycle.getId())
+                .correlate();
+        BpmnAwareTests.assertThat(cycle).hasPassed("Task_RankApplications").isWaitingAt(AwardCycleProcess.TASK_PANEL_VOTE);
+        verify(roundAnswered, times(4)).execute(any());
     }
 
     @Test
@@ -178,6 +211,7 @@ class AwardCyclePathTest {
         // The reviews come in meanwhile; the open follow-up does not hold the cycle after the announcement.
         engine.getRuntimeService().createMessageCorrelation(AwardCycleProcess.MESSAGE_APPLICATION_REVIEWED).processInstanceId(cycle.getId())
                 .correlate();
+        execute(job("Task_OpenDisagreementRound", cycle));
         for (Task ballot : engine.getTaskService().createTaskQuery().taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).list()) {
             complete(ballot);
         }
@@ -211,6 +245,7 @@ class AwardCyclePathTest {
         BpmnAwareTests.assertThat(cycle).isWaitingAt("Task_ResolveShortage");
         complete(task("Task_ResolveShortage", cycle));
         execute(job("Task_AssignJudges", cycle));
+        execute(job("Task_OpenDisagreementRound", cycle));
         BpmnAwareTests.assertThat(cycle).hasPassed("Task_RankApplications");
         verify(assign, times(2)).execute(any());
     }
@@ -220,6 +255,7 @@ class AwardCyclePathTest {
         ProcessInstance cycle = start();
         complete(task(AwardCycleProcess.TASK_CLOSE_CALL_EARLY, cycle));
         execute(job("Task_AssignJudges", cycle));
+        execute(job("Task_OpenDisagreementRound", cycle));
         complete(engine.getTaskService().createTaskQuery().taskAssignee("member-a").singleResult(), withVariables("voteComment", "ok"));
         execute(engine.getManagementService().createJobQuery().activityId("Event_VotingDeadline").singleResult());
         BpmnAwareTests.assertThat(cycle).hasPassed("Task_TallyVotes").isWaitingAt(AwardCycleProcess.TASK_CONFIRM_WINNERS);

@@ -85,7 +85,7 @@ class ElementTemplatesTest {
                 }
             }
         }
-        assertThat(tasks).isEqualTo(39);
+        assertThat(tasks).isEqualTo(40);
     }
 
     static Map<String, Template> templates() throws IOException {
