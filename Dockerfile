@@ -4,13 +4,19 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY processes processes
-RUN mvn -B -q package -DskipTests
+RUN mvn -B -q package -DskipTests && cp target/award-evaluation-*.jar app.jar
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app
-COPY --from=build /src/target/award-evaluation-*.jar app.jar
+COPY --from=build /src/app.jar /tmp/app.jar
+# Extracted (the jar beside its libraries) so that the JVM can keep a class data archive of it.
+RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app/application && rm /tmp/app.jar
 # Process owners may mount their own processes/ folder over this copy.
 COPY processes processes
 ENV AWARD_PROCESSES_DIR=/app/processes
+# A training run on a database in memory, ended once the application has started: the classes it loaded go into
+# application.jsa, which each start then maps instead of loading them (docs/BENCHMARKS.md, start-up).
+RUN java -XX:ArchiveClassesAtExit=/app/application.jsa -Dspring.context.exit=onRefresh -jar /app/application/app.jar \
+      --spring.datasource.url=jdbc:h2:mem:training --award.admin-password=training --award.processes-watch=false
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/application.jsa", "-jar", "/app/application/app.jar"]

@@ -27,15 +27,29 @@ public final class StartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 1 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 3;
+        String classes = System.getProperty("java.class.path");
+        List<String> folders = List.of("-cp", classes, AwardEvaluationApplication.class.getName());
+        List<String> bare = List.of("-cp", classes, BareStack.class.getName());
+        // The packaged application as the Dockerfile runs it: extracted, without and with its class data archive.
+        Path extracted = extract(packagedJar());
+        List<String> packaged = List.of("-jar", extracted.toString());
+        Path archive = extracted.resolveSibling("application.jsa");
+        train(extracted, archive);
+        List<String> shared = List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
-        for (String kind : List.of("product_new_database", "product_restart", "bare_stack_new_database")) {
+        for (String kind : List.of("product_new_database", "product_restart", "bare_stack_new_database",
+                "packaged_new_database", "packaged_cds_new_database", "packaged_cds_restart")) {
             seconds.put(kind, new ArrayList<>());
         }
         for (int run = 0; run < runs; run++) {
             String database = PostgresDatabase.create();
-            seconds.get("product_new_database").add(start(AwardEvaluationApplication.class, database));
-            seconds.get("product_restart").add(start(AwardEvaluationApplication.class, database));
-            seconds.get("bare_stack_new_database").add(start(BareStack.class, PostgresDatabase.create()));
+            seconds.get("product_new_database").add(start(folders, true, database));
+            seconds.get("product_restart").add(start(folders, true, database));
+            seconds.get("bare_stack_new_database").add(start(bare, false, PostgresDatabase.create()));
+            seconds.get("packaged_new_database").add(start(packaged, true, PostgresDatabase.create()));
+            String again = PostgresDatabase.create();
+            seconds.get("packaged_cds_new_database").add(start(shared, true, again));
+            seconds.get("packaged_cds_restart").add(start(shared, true, again));
         }
         StringBuilder json = new StringBuilder("{\"runs\": " + runs + ", \"cores\": " + Runtime.getRuntime().availableProcessors());
         seconds.forEach((kind, all) -> {
@@ -47,24 +61,13 @@ public final class StartupBenchmark {
     }
 
     /** Seconds from the JVM's launch to a Tasklist page that answers 200; the JVM is then stopped. */
-    private static double start(Class<?> application, String database) throws Exception {
+    private static double start(List<String> launch, boolean product, String database) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), application.getName(),
-                "--spring.datasource.url=" + database, "--spring.datasource.username=" + PostgresDatabase.user(),
-                "--spring.datasource.password=", "--server.port=" + port, "--logging.level.root=WARN"));
-        if (application == AwardEvaluationApplication.class) {
-            command.addAll(List.of("--spring.profiles.active=postgres", "--award.admin-password=bench-admin",
-                    "--award.processes-watch=false"));
-        } else {
-            // Not the product's application.yml: the engine as the starter sets it up, with the product's history level.
-            command.addAll(List.of("--spring.config.name=bare-stack", "--camunda.bpm.history-level=full",
-                    "--camunda.bpm.auto-deployment-enabled=false",
-                    "--camunda.bpm.admin-user.id=benchadmin", "--camunda.bpm.admin-user.password=bench-admin"));
-        }
+        List<String> command = command(launch, product, database, port);
+        String name = launch.get(launch.size() - 1);
         File log = Files.createTempFile("startup-", ".log").toFile();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest tasklist = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
@@ -74,7 +77,7 @@ public final class StartupBenchmark {
         try {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(application.getSimpleName() + " ended before it answered: "
+                    throw new IllegalStateException(name + " ended before it answered: "
                             + String.join("\n", tail(log)));
                 }
                 try {
@@ -85,7 +88,7 @@ public final class StartupBenchmark {
                     // Not listening yet.
                 }
                 if (System.nanoTime() - launched > 120e9) {
-                    throw new IllegalStateException(application.getSimpleName() + " did not answer in 2 minutes: "
+                    throw new IllegalStateException(name + " did not answer in 2 minutes: "
                             + String.join("\n", tail(log)));
                 }
                 Thread.sleep(100);
@@ -95,6 +98,63 @@ public final class StartupBenchmark {
             process.waitFor();
             log.delete();
         }
+    }
+
+    private static List<String> command(List<String> launch, boolean product, String database, int port) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(launch);
+        command.addAll(List.of("--spring.datasource.url=" + database, "--spring.datasource.username=" + PostgresDatabase.user(),
+                "--spring.datasource.password=", "--server.port=" + port, "--logging.level.root=WARN"));
+        if (product) {
+            command.addAll(List.of("--spring.profiles.active=postgres", "--award.admin-password=bench-admin",
+                    "--award.processes-watch=false"));
+        } else {
+            // Not the product's application.yml: the engine as the starter sets it up, with the product's history level.
+            command.addAll(List.of("--spring.config.name=bare-stack", "--camunda.bpm.history-level=full",
+                    "--camunda.bpm.auto-deployment-enabled=false",
+                    "--camunda.bpm.admin-user.id=benchadmin", "--camunda.bpm.admin-user.password=bench-admin"));
+        }
+        return command;
+    }
+
+    /** The jar {@code mvn package} wrote (bench/startup.sh builds it). */
+    private static Path packagedJar() throws java.io.IOException {
+        try (var jars = Files.list(Path.of("target"))) {
+            return jars.filter(p -> p.getFileName().toString().matches("award-evaluation-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/award-evaluation-*.jar: run mvn package first"));
+        }
+    }
+
+    /** Spring Boot's own extraction (as in the Dockerfile); returns the extracted jar, its libraries beside it. */
+    private static Path extract(Path jar) throws Exception {
+        Path destination = Path.of("target", "startup", "application");
+        run(List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", destination.toString()));
+        return destination.resolve(jar.getFileName());
+    }
+
+    /**
+     * The Dockerfile's training run: on a database in memory (an image is built without one), stopped once the
+     * application context is refreshed, writing the classes it loaded.
+     */
+    private static void train(Path extracted, Path archive) throws Exception {
+        Files.deleteIfExists(archive);
+        run(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(),
+                "--spring.datasource.url=jdbc:h2:mem:training", "--award.admin-password=training", "--award.processes-watch=false"));
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("the training run wrote no " + archive);
+        }
+    }
+
+    private static void run(List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(arguments);
+        File log = Files.createTempFile("startup-", ".log").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " ended with " + process.exitValue() + ":\n"
+                    + String.join("\n", tail(log)));
+        }
+        log.delete();
     }
 
     private static List<String> tail(File log) throws java.io.IOException {
