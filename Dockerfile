@@ -4,13 +4,14 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY processes processes
-RUN mvn -B -q package -DskipTests && cp target/award-evaluation-*.jar app.jar
+# Extracted (the jar beside its libraries) so that the JVM can keep a class data archive of it; done here, so that the
+# runtime image holds the libraries once, not also inside the jar.
+RUN mvn -B -q package -DskipTests && cp target/award-evaluation-*.jar app.jar \
+    && java -Djarmode=tools -jar app.jar extract --destination application
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app
-COPY --from=build /src/app.jar /tmp/app.jar
-# Extracted (the jar beside its libraries) so that the JVM can keep a class data archive of it.
-RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app/application && rm /tmp/app.jar
+COPY --from=build /src/application application
 # Process owners may mount their own processes/ folder over this copy.
 COPY processes processes
 ENV AWARD_PROCESSES_DIR=/app/processes

@@ -101,7 +101,7 @@ public final class StartupBenchmark {
     }
 
     private static List<String> command(List<String> launch, boolean product, String database, int port) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g"));
         command.addAll(launch);
         command.addAll(List.of("--spring.datasource.url=" + database, "--spring.datasource.username=" + PostgresDatabase.user(),
                 "--spring.datasource.password=", "--server.port=" + port, "--logging.level.root=WARN"));
@@ -146,7 +146,7 @@ public final class StartupBenchmark {
     }
 
     private static void run(List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(arguments);
         File log = Files.createTempFile("startup-", ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -155,6 +155,10 @@ public final class StartupBenchmark {
                     + String.join("\n", tail(log)));
         }
         log.delete();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static List<String> tail(File log) throws java.io.IOException {
