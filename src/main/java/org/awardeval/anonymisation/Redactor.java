@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,10 +40,10 @@ final class Redactor {
      * Starts where a run of the address's characters starts: the same matches, but without trying from inside every word
      * of a document's text (each try reads to the word's end): 0.40 to 0.26 ms on a report's 16,764 characters.
      */
-    private static final Pattern EMAIL_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
-    private static final Pattern URL_PATTERN = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]]");
+    static final Pattern EMAIL_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+    static final Pattern URL_PATTERN = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]]");
     /** Anything shaped like a domain; {@link #isDomain} keeps those that end in a public suffix (.africa, .co.uk, .xyz). */
-    private static final Pattern DOMAIN_PATTERN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
+    static final Pattern DOMAIN_PATTERN = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
             + "[\\p{L}][\\p{L}\\p{N}-]*[\\p{L}\\p{N}])(?:/(?:[^\\s<>\"]*[^\\s<>\".,;:!?)\\]])?)?(?![\\p{L}\\p{N}])");
     /** Markdown images load from elsewhere (a tracker sees who reads); links carry addresses. */
     private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
@@ -50,7 +52,7 @@ final class Redactor {
     private static final Set<String> MAIL_SERVICES = Set.of("gmail", "googlemail", "yahoo", "outlook", "hotmail", "live", "msn", "icloud",
             "me", "aol", "proton", "protonmail", "gmx", "mail", "yandex", "qq", "163", "126", "sina", "naver", "zoho", "web", "orange",
             "free", "laposte", "rediffmail", "mailru", "inbox");
-    private static final Pattern PHONE_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}+])\\+?\\(?\\d[\\d\\s().-]{6,}\\d(?![\\p{L}\\p{N}])");
+    static final Pattern PHONE_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}+])\\+?\\(?\\d[\\d\\s().-]{6,}\\d(?![\\p{L}\\p{N}])");
     private static final Pattern DATE_OR_YEARS = Pattern.compile("\\d{4}\\s*[-–]\\s*\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
     private static final Pattern TITLED_PERSON = Pattern.compile(
             "\\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Dean|Rector)\\.?\\s+\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2}");
@@ -181,24 +183,115 @@ final class Redactor {
         if (text == null || text.isEmpty()) {
             return found;
         }
-        matches(EMAIL_PATTERN, text, "an e-mail address", found);
-        matches(URL_PATTERN, text, "a web address", found);
-        Matcher domains = DOMAIN_PATTERN.matcher(text);
-        while (domains.find()) {
-            if (isDomain(domains.group(1)) && found.stream().noneMatch(f -> f.words().contains(domains.group(1)))) {
-                found.add(new Finding("a web address", domains.group()));
+        emails(text).forEach(match -> found.add(new Finding("an e-mail address", match.group())));
+        links(text).forEach(match -> found.add(new Finding("a web address", match.group())));
+        for (MatchResult domain : domains(text)) {
+            if (isDomain(domain.group(1)) && found.stream().noneMatch(f -> f.words().contains(domain.group(1)))) {
+                found.add(new Finding("a web address", domain.group()));
             }
         }
-        Matcher phones = PHONE_PATTERN.matcher(text);
-        while (phones.find()) {
-            if (!replacePhones(phones.group()).equals(phones.group())) {
-                found.add(new Finding("a phone number", phones.group().strip()));
+        for (MatchResult phone : phones(text)) {
+            if (!replacePhones(phone.group()).equals(phone.group())) {
+                found.add(new Finding("a phone number", phone.group().strip()));
             }
         }
         organisationPatterns.forEach(p -> matches(p, text, "the organisation's name", found));
         partnerPatterns.forEach(p -> matches(p, text, "a partner's name", found));
         fullNamePatterns.forEach(p -> matches(p, text, "a person's name", found));
         return found;
+    }
+
+    /*
+     * A document's text is long and names few addresses: the searches below try their pattern only where a match can
+     * start, which its first characters tell, and find what a plain search finds (RedactorTest compares them). Trying
+     * every place of a case report's text was half of its search (2.2 ms of a 4-page report's, 1.1 to 1.3 ms without).
+     */
+
+    /** E-mail addresses: each holds an '@' and starts within the run of an address's characters before it. */
+    static List<MatchResult> emails(String text) {
+        return anchored(EMAIL_PATTERN, text, at -> text.charAt(at) == '@', EMAIL_CHAR);
+    }
+
+    /** Links: each starts with "http" or "www.", in any case. */
+    static List<MatchResult> links(String text) {
+        List<MatchResult> found = new ArrayList<>();
+        Matcher matcher = bounded(URL_PATTERN, text);
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            char first = (char) (text.charAt(i) | 0x20);
+            if ((first == 'h' || first == 'w') && (text.regionMatches(true, i, "http", 0, 4) || text.regionMatches(true, i, "www.", 0, 4))
+                    && matcher.region(i, text.length()).lookingAt()) {
+                found.add(matcher.toMatchResult());
+                i = Math.max(i, matcher.end() - 1);
+            }
+        }
+        return found;
+    }
+
+    /** Domain-shaped words: each holds a dot with a letter after it and starts within the run of a domain's characters. */
+    static List<MatchResult> domains(String text) {
+        return anchored(DOMAIN_PATTERN, text, at -> text.charAt(at) == '.' && at + 1 < text.length()
+                && Character.isLetter(text.codePointAt(at + 1)), DOMAIN_CHAR);
+    }
+
+    /**
+     * The matches of a pattern each of which holds an anchor and lies within a run of these characters, in order: every
+     * place from where the anchor's run starts to the anchor is tried, as a plain search would, and no other. A place
+     * the look behind refuses fails at once, as in a plain search.
+     */
+    private static List<MatchResult> anchored(Pattern pattern, String text, IntPredicate anchor, Pattern runCharacter) {
+        List<MatchResult> found = new ArrayList<>();
+        Matcher matcher = bounded(pattern, text);
+        int tried = 0; // every place before this was tried, or lies in a run without an anchor
+        for (int at = 0; at < text.length(); at++) {
+            if (!anchor.test(at)) {
+                continue;
+            }
+            for (int place = runStart(text, at, tried, runCharacter); place <= at; place++) {
+                if (matcher.region(place, text.length()).lookingAt()) {
+                    found.add(matcher.toMatchResult());
+                    break;
+                }
+            }
+            tried = Math.max(at + 1, found.isEmpty() ? 0 : found.get(found.size() - 1).end());
+            at = tried - 1;
+        }
+        return found;
+    }
+
+    /**
+     * Phone-shaped numbers: each starts with '+', '(' or a digit that no letter, digit or '+' comes before. The look behind
+     * reads one char, as the pattern's does: after a letter outside the BMP it sees half of it, and so does this.
+     */
+    static List<MatchResult> phones(String text) {
+        List<MatchResult> found = new ArrayList<>();
+        Matcher matcher = bounded(PHONE_PATTERN, text);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9' || c == '+' || c == '(')
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '+')
+                    && matcher.region(i, text.length()).lookingAt()) {
+                found.add(matcher.toMatchResult());
+                i = matcher.end() - 1;
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern EMAIL_CHAR = Pattern.compile("[\\p{L}\\p{N}._%+-]");
+    private static final Pattern DOMAIN_CHAR = Pattern.compile("[\\p{L}\\p{N}.-]");
+
+    /** Where the run of these characters ending before {@code at} starts, not before {@code from}. */
+    private static int runStart(String text, int at, int from, Pattern character) {
+        int start = at;
+        while (start > from && character.matcher(Character.toString(text.codePointBefore(start))).matches()) {
+            start -= Character.charCount(text.codePointBefore(start));
+        }
+        return Math.max(start, from);
+    }
+
+    /** A matcher whose look behind sees the text before the place it tries. */
+    private static Matcher bounded(Pattern pattern, String text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     private static void matches(Pattern pattern, String text, String kind, List<Finding> found) {

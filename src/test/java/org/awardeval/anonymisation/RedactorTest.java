@@ -2,7 +2,13 @@ package org.awardeval.anonymisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awardeval.conflicts.OrganisationName;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +113,39 @@ class RedactorTest {
         assertThat(redactor.redact("Our logo ![logo](https://tracker.example.com/p.png?who=judge) and [the report](https://x.org/r.pdf)."))
                 .isEqualTo("Our logo  and the report.");
         assertThat(redactor.identifiersIn("![x](https://t.example.com/p.png)")).contains("a web address");
+    }
+
+    /** The searches that try only where an address can start find what a search of every place finds. */
+    @Test
+    void addressesAreFoundWhereverAPlainSearchFindsThem() {
+        String[] pieces = {"a", "b", "Zé", "ö", "x1", "9", "-", ".", "..", "@", "_", "%", "+", " ", "  ", "\n", "/", ":", "(", ")", "\"",
+                "<", ",", "org", "com", "edu.mn", "co.uk", "www.", "WWW.", "http://", "HTTPS://", "hTtp", "e.g.", "3.5", "مدرسة", "ア",
+                "\uD835\uDC00", "mail", "info@", "@uni.", ".africa", "example", "-ai", "?", "!", "+", "+44 ", "(0)", "20 7946 0958", "123",
+                "2019-2023", "٣", "Ⅻ", "\t"};
+        Random random = new Random(11);
+        int found = 0;
+        for (int run = 0; run < 20_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i >= 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            for (Object[] search : new Object[][] {{Redactor.EMAIL_PATTERN, (Function<String, List<MatchResult>>) Redactor::emails},
+                    {Redactor.URL_PATTERN, (Function<String, List<MatchResult>>) Redactor::links},
+                    {Redactor.DOMAIN_PATTERN, (Function<String, List<MatchResult>>) Redactor::domains},
+                    {Redactor.PHONE_PATTERN, (Function<String, List<MatchResult>>) Redactor::phones}}) {
+                @SuppressWarnings("unchecked")
+                List<String> quick = ((Function<String, List<MatchResult>>) search[1]).apply(t).stream()
+                        .map(m -> m.start() + ":" + m.group()).toList();
+                List<String> plain = new ArrayList<>();
+                Matcher matcher = ((Pattern) search[0]).matcher(t);
+                while (matcher.find()) {
+                    plain.add(matcher.start() + ":" + matcher.group());
+                }
+                assertThat(quick).as("%s in \"%s\"", search[0], t).isEqualTo(plain);
+                found += plain.size();
+            }
+        }
+        assertThat(found).as("the texts hold addresses to find").isGreaterThan(5_000);
     }
 }

@@ -107,6 +107,13 @@ class WriteSideAttackTest {
         WebappSession tasklist = tasklistLogin(judge);
         assertRefused(tasklist.post("/camunda/api/engine/engine/default/task/" + mine.getId() + "/submit-form",
                 Map.of("variables", forged)), "assignmentId");
+        // Another judge's review, with its form's fields or not, once the form is known: refused as not theirs, its
+        // fields not described to them.
+        for (Map<String, Object> variables : List.of(validReview(4), forged)) {
+            ResponseEntity<String> answer = post(judge, "/engine-rest/task/" + theirs.getId() + "/complete", Map.of("variables", variables));
+            assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(403);
+            assertThat(answer.getBody()).doesNotContain("assignmentId").doesNotContain("is not a field");
+        }
 
         assertThat(state()).as("nothing written").isEqualTo(before);
         assertThat(taskService.createTaskQuery().taskId(mine.getId()).count()).isEqualTo(1);
