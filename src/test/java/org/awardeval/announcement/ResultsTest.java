@@ -53,6 +53,11 @@ class ResultsTest {
         assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; micro-certification").doesNotContain("<script>alert");
         assertThat(page).contains(ResultsService.HEIS_AND_ORGANISATIONS, ResultsService.ENTERPRISES,
                 "Smart Classroom operations for teaching and learning").doesNotContain("No consent given");
+        // The page's expressions are compiled after a hundred views: it reads the same afterwards.
+        for (int view = 0; view < 110; view++) {
+            rest.getForObject("/calls/" + callId + "/results", String.class);
+        }
+        assertThat(rest.getForObject("/calls/" + callId + "/results", String.class)).isEqualTo(page);
 
         Map<?, ?> json = rest.getForObject("/api/calls/" + callId + "/results", Map.class);
         Map<String, List<Map<String, String>>> byType = (Map<String, List<Map<String, String>>>) json.get("byApplicantType");

@@ -285,6 +285,21 @@ class SubmissionChannelsTest {
     }
 
     @Test
+    void thePublicFormReadsTheSameOnceItsExpressionsAreCompiled() {
+        String first = withoutToken(rest.getForObject("/calls/" + callId + "/apply", String.class));
+        assertThat(first).contains("<label for=\"organisationName\">", "Micro-certification");
+        for (int view = 0; view < 110; view++) {
+            rest.getForObject("/calls/" + callId + "/apply", String.class);
+        }
+        assertThat(withoutToken(rest.getForObject("/calls/" + callId + "/apply", String.class))).isEqualTo(first);
+    }
+
+    /** A page without its session's CSRF token, which differs from view to view. */
+    private static String withoutToken(String page) {
+        return page.replace(csrfToken(page), "token");
+    }
+
+    @Test
     void thePublicFormShowsErrorsNextToTheFieldsThenAReference() {
         ResponseEntity<String> page = rest.getForEntity("/calls/" + callId + "/apply", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
