@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.awardeval.web.TaskInputException;
 import org.awardeval.web.ValidationException.FieldError;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -113,27 +114,23 @@ final class TaskWriteGuard extends CommandInterceptor {
     // Writes the form allows pass on its cached copy; only a refusal looks the task up as the user, so that a task they
     // cannot see is not described to them. That lookup builds the engine's whole task query, a tenth of a review's time.
     private List<FieldError> values(String taskId, Map<String, ?> values) {
-        if (values == null || values.isEmpty()) {
-            return List.of();
-        }
-        TaskForm cached = cached(taskId);
-        if (cached != null && cached.problems(values).isEmpty()) {
-            return List.of();
-        }
-        TaskForm form = form(taskId);
-        return form == null ? List.of() : form.problems(values);
+        return problems(taskId, values == null || values.isEmpty(), form -> form.problems(values));
     }
 
     private List<FieldError> names(String taskId, Collection<String> names) {
-        if (names == null || names.isEmpty()) {
+        return problems(taskId, names == null || names.isEmpty(), form -> form.notFields(names));
+    }
+
+    private List<FieldError> problems(String taskId, boolean nothingWritten, Function<TaskForm, List<FieldError>> check) {
+        if (nothingWritten) {
             return List.of();
         }
         TaskForm cached = cached(taskId);
-        if (cached != null && cached.notFields(names).isEmpty()) {
+        if (cached != null && check.apply(cached).isEmpty()) {
             return List.of();
         }
         TaskForm form = form(taskId);
-        return form == null ? List.of() : form.notFields(names);
+        return form == null ? List.of() : check.apply(form);
     }
 
     /** The form already read for the task's definition, found by the task's row alone; null when none is held yet. */
@@ -145,19 +142,23 @@ final class TaskWriteGuard extends CommandInterceptor {
         return key == null ? null : forms.get(key);
     }
 
-    /** A task's definition and key, read by its id without building a query. */
+    /** Where a task's form is cached, read by the task's id without building a query. */
     private record DefinitionOf(String taskId) implements Command<String> {
 
         @Override
         public String execute(CommandContext commandContext) {
             TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
-            return task == null || task.getProcessDefinitionId() == null ? null : formKey(task.getProcessDefinitionId(),
-                    task.getTaskDefinitionKey());
+            if (task == null || task.getProcessDefinitionId() == null) {
+                return null;
+            }
+            task.initializeFormKey();
+            return task.getCamundaFormRef() == null ? null : formKey(task);
         }
     }
 
-    private static String formKey(String processDefinitionId, String taskDefinitionKey) {
-        return processDefinitionId + "#" + taskDefinitionKey;
+    /** The definition, the task's key in it and the form's key as the task resolves it (it may be an expression). */
+    private static String formKey(Task task) {
+        return task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey() + "#" + task.getCamundaFormRef().getKey();
     }
 
     /** The form of a task as the user sees it; null when they cannot see the task. */
@@ -170,11 +171,10 @@ final class TaskWriteGuard extends CommandInterceptor {
         if (task == null) {
             return null;
         }
-        // A form bound to its deployment stays the same for the definition; one bound to "latest" may change.
+        // A form bound to its deployment stays the same for its definition and key; one bound to "latest" may change.
         boolean fixed = task.getProcessDefinitionId() != null && task.getCamundaFormRef() != null
                 && "deployment".equals(task.getCamundaFormRef().getBinding());
-        return fixed ? forms.computeIfAbsent(formKey(task.getProcessDefinitionId(), task.getTaskDefinitionKey()), k -> load(taskId))
-                : load(taskId);
+        return fixed ? forms.computeIfAbsent(formKey(task), k -> load(taskId)) : load(taskId);
     }
 
     private TaskForm load(String taskId) {
