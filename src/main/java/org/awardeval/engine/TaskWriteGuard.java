@@ -133,17 +133,17 @@ final class TaskWriteGuard extends CommandInterceptor {
         return form == null ? List.of() : check.apply(form);
     }
 
-    /** The form already read for the task's definition, found by the task's row alone; null when none is held yet. */
+    /** The form already read for the task's definition and form key, found by the task's row; null when none is held. */
     private TaskForm cached(String taskId) {
         if (taskId == null || forms.isEmpty()) {
             return null;
         }
-        String key = configuration.getCommandExecutorTxRequired().execute(new DefinitionOf(taskId));
+        String key = configuration.getCommandExecutorTxRequired().execute(new FormKeyOf(taskId));
         return key == null ? null : forms.get(key);
     }
 
     /** Where a task's form is cached, read by the task's id without building a query. */
-    private record DefinitionOf(String taskId) implements Command<String> {
+    private record FormKeyOf(String taskId) implements Command<String> {
 
         @Override
         public String execute(CommandContext commandContext) {
