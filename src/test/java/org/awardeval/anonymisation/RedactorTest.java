@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
@@ -122,6 +123,8 @@ class RedactorTest {
                 "<", ",", "org", "com", "edu.mn", "co.uk", "www.", "WWW.", "http://", "HTTPS://", "hTtp", "e.g.", "3.5", "مدرسة", "ア",
                 "\uD835\uDC00", "mail", "info@", "@uni.", ".africa", "example", "-ai", "?", "!", "+", "+44 ", "(0)", "20 7946 0958", "123",
                 "2019-2023", "٣", "Ⅻ", "\t"};
+        Map<Pattern, Function<String, List<MatchResult>>> searches = Map.of(Redactor.EMAIL_PATTERN, Redactor::emails,
+                Redactor.URL_PATTERN, Redactor::links, Redactor.DOMAIN_PATTERN, Redactor::domains, Redactor.PHONE_PATTERN, Redactor::phones);
         Random random = new Random(11);
         int found = 0;
         for (int run = 0; run < 20_000; run++) {
@@ -130,19 +133,14 @@ class RedactorTest {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
             String t = text.toString();
-            for (Object[] search : new Object[][] {{Redactor.EMAIL_PATTERN, (Function<String, List<MatchResult>>) Redactor::emails},
-                    {Redactor.URL_PATTERN, (Function<String, List<MatchResult>>) Redactor::links},
-                    {Redactor.DOMAIN_PATTERN, (Function<String, List<MatchResult>>) Redactor::domains},
-                    {Redactor.PHONE_PATTERN, (Function<String, List<MatchResult>>) Redactor::phones}}) {
-                @SuppressWarnings("unchecked")
-                List<String> quick = ((Function<String, List<MatchResult>>) search[1]).apply(t).stream()
-                        .map(m -> m.start() + ":" + m.group()).toList();
+            for (Map.Entry<Pattern, Function<String, List<MatchResult>>> search : searches.entrySet()) {
+                List<String> quick = search.getValue().apply(t).stream().map(m -> m.start() + ":" + m.group()).toList();
                 List<String> plain = new ArrayList<>();
-                Matcher matcher = ((Pattern) search[0]).matcher(t);
+                Matcher matcher = search.getKey().matcher(t);
                 while (matcher.find()) {
                     plain.add(matcher.start() + ":" + matcher.group());
                 }
-                assertThat(quick).as("%s in \"%s\"", search[0], t).isEqualTo(plain);
+                assertThat(quick).as("%s in \"%s\"", search.getKey(), t).isEqualTo(plain);
                 found += plain.size();
             }
         }
