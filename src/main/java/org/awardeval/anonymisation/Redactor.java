@@ -221,7 +221,7 @@ final class Redactor {
             if ((first == 'h' || first == 'w') && (text.regionMatches(true, i, "http", 0, 4) || text.regionMatches(true, i, "www.", 0, 4))
                     && matcher.region(i, text.length()).lookingAt()) {
                 found.add(matcher.toMatchResult());
-                i = Math.max(i, matcher.end() - 1);
+                i = matcher.end() - 1;
             }
         }
         return found;
@@ -246,14 +246,16 @@ final class Redactor {
             if (!anchor.test(at)) {
                 continue;
             }
+            int next = at + 1;
             for (int place = runStart(text, at, tried, runCharacter); place <= at; place++) {
                 if (matcher.region(place, text.length()).lookingAt()) {
                     found.add(matcher.toMatchResult());
+                    next = Math.max(next, matcher.end());
                     break;
                 }
             }
-            tried = Math.max(at + 1, found.isEmpty() ? 0 : found.get(found.size() - 1).end());
-            at = tried - 1;
+            tried = next;
+            at = next - 1;
         }
         return found;
     }

@@ -3,7 +3,6 @@ package org.awardeval.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
