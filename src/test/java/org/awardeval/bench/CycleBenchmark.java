@@ -425,7 +425,10 @@ public final class CycleBenchmark {
         CaseReports reports = new CaseReports();
         figures.put("case_report_bytes", reports.size());
         AtomicLong findings = new AtomicLong();
+        Visitor.medians();
         parallel("portal submissions", applications, i -> submitThroughPortal(callId, i, reports));
+        // Each of an applicant's requests, with as many applicants at once as the benchmark has threads.
+        figures.put("portal_request_median_ms", Visitor.medians());
         awaitCount("redaction checks", () -> taskService.createTaskQuery().taskDefinitionKey(ApplicationProcess.TASK_CHECK_REDACTION)
                 .count(), applications);
         figures.put("documents_naming_the_applicant", count("SELECT COUNT(*) FROM document WHERE call_id = ? AND findings IS NOT NULL "

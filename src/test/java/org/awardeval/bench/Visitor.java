@@ -8,9 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,6 +29,8 @@ final class Visitor {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
+    /** How long each kind of request took, by method and path with its numbers as {n}, since the last {@link #medians}. */
+    private static final Map<String, List<Long>> TIMES = new ConcurrentHashMap<>();
 
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -100,8 +107,27 @@ final class Visitor {
         return request;
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** The median milliseconds of each kind of request since the last call, and starts counting again. */
+    static Map<String, Double> medians() {
+        Map<String, Double> medians = new TreeMap<>();
+        TIMES.forEach((kind, times) -> {
+            List<Long> sorted;
+            synchronized (times) {
+                sorted = new ArrayList<>(times);
+            }
+            Collections.sort(sorted);
+            medians.put(kind + " (" + sorted.size() + ")", Math.round(sorted.get(sorted.size() / 2) / 10.0) / 100.0);
+        });
+        TIMES.clear();
+        return medians;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) throws Exception {
+        HttpRequest request = builder.build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        String kind = request.method() + " " + request.uri().getPath().replaceAll("/[0-9]+", "/{n}");
+        TIMES.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add((System.nanoTime() - start) / 1000);
         for (String cookie : response.headers().allValues("Set-Cookie")) {
             String pair = cookie.split(";", 2)[0];
             int equals = pair.indexOf('=');
