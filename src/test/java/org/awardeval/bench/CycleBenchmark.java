@@ -217,6 +217,7 @@ public final class CycleBenchmark {
             baseline();
             fiveActions();
             documentFloor();
+            requestFloor();
         }
         cycle();
 
@@ -242,6 +243,26 @@ public final class CycleBenchmark {
         // The floor once each application brings a case report whose text must be read.
         double floorWithDocument = floorMs.values().stream().mapToDouble(Double::doubleValue).sum() + (double) figures.get("document_floor_ms");
         figures.put("over_five_actions_and_document", round(wall * 1000 / applications / floorWithDocument, 2));
+        double floorWithRequests = floorWithDocument + PORTAL_REQUESTS * (double) figures.get("request_floor_ms");
+        figures.put("over_five_actions_document_and_requests", round(wall * 1000 / applications / floorWithRequests, 2));
+    }
+
+    /** An applicant's requests from the sign-in page to the application sent ({@link #submitThroughPortal}). */
+    private static final int PORTAL_REQUESTS = 9;
+
+    /**
+     * What a request costs with nothing of the product behind it: the liveness probe, through the same Tomcat, a
+     * security filter chain and Spring's dispatcher, asked by as many threads as the applicants. An applicant sends
+     * the application in nine requests; this stack serves none of them for less.
+     */
+    private void requestFloor() throws Exception {
+        int count = Math.max(10_000, applications);
+        parallel("request floor warm-up", 2_000, i -> Visitor.ok(new Visitor(baseUrl).get("/actuator/health/liveness"), "The probe"));
+        long start = System.nanoTime();
+        parallel("request floor", count, i -> Visitor.ok(new Visitor(baseUrl).get("/actuator/health/liveness"), "The probe"));
+        double ms = (System.nanoTime() - start) / 1e6 / count;
+        figures.put("request_floor_ms", round(ms, 3));
+        progress("request floor: %d probes in %.3f ms each", count, ms);
     }
 
     /**
