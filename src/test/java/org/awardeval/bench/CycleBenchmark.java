@@ -108,6 +108,8 @@ public final class CycleBenchmark {
 
     private static final Pattern INVITATION = Pattern.compile("(/judging/invitations/[A-Za-z0-9_-]+)");
     private static final Pattern SIGN_IN = Pattern.compile("/portal/sign-in/confirm\\?token=([A-Za-z0-9_-]+)");
+    /** An applicant's requests from the sign-in page to the application sent ({@link #submitThroughPortal}). */
+    private static final int PORTAL_REQUESTS = 9;
 
     CycleBenchmark(int applications, int judges, int reviews, int threads, boolean floor) {
         this.floor = floor;
@@ -247,9 +249,6 @@ public final class CycleBenchmark {
         figures.put("over_five_actions_document_and_requests", round(wall * 1000 / applications / floorWithRequests, 2));
     }
 
-    /** An applicant's requests from the sign-in page to the application sent ({@link #submitThroughPortal}). */
-    private static final int PORTAL_REQUESTS = 9;
-
     /**
      * What a request costs with nothing of the product behind it: the liveness probe, through the same Tomcat, a
      * security filter chain and Spring's dispatcher, asked by as many threads as the applicants. An applicant sends
@@ -257,9 +256,10 @@ public final class CycleBenchmark {
      */
     private void requestFloor() throws Exception {
         int count = Math.max(10_000, applications);
-        parallel("request floor warm-up", 2_000, i -> Visitor.ok(new Visitor(baseUrl).get("/actuator/health/liveness"), "The probe"));
+        Step probe = i -> Visitor.ok(new Visitor(baseUrl).get("/actuator/health/liveness"), "The probe");
+        parallel("request floor warm-up", 2_000, probe);
         long start = System.nanoTime();
-        parallel("request floor", count, i -> Visitor.ok(new Visitor(baseUrl).get("/actuator/health/liveness"), "The probe"));
+        parallel("request floor", count, probe);
         double ms = (System.nanoTime() - start) / 1e6 / count;
         figures.put("request_floor_ms", round(ms, 3));
         progress("request floor: %d probes in %.3f ms each", count, ms);
