@@ -1,11 +1,14 @@
 package org.awardeval.mail;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.awardeval.mail.OutboxRepository.Outgoing;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +31,14 @@ public class MailOutbox {
     static final int MAX_ATTEMPTS = 5;
     private static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+
+    static {
+        // Unnamed, Jakarta Mail 2.1 finds its stream provider by a ServiceLoader scan of every jar, again for each part
+        // of each e-mail (jakartaee/mail-api#861): 0.79 ms an e-mail against 0.03 named (bench/mail.sh).
+        if (System.getProperty(StreamProvider.class.getName()) == null) {
+            System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+        }
+    }
 
     private final OutboxRepository notifications;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -81,16 +92,7 @@ public class MailOutbox {
                 continue;
             }
             try {
-                MimeMessage message = sender.createMimeMessage();
-                MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-                helper.setFrom(from);
-                helper.setTo(mail.recipient());
-                helper.setSubject(mail.subject());
-                helper.setText(mail.body(), mail.htmlBody());
-                message.saveChanges();
-                // A stable id lets a mail server recognise the same message.
-                message.setHeader("Message-ID", "<notification-" + mail.id() + "@award-evaluation>");
-                batch.put(message, mail);
+                batch.put(compose(sender, from, mail), mail);
             } catch (Exception e) {
                 failed(mail, e);
             }
@@ -127,5 +129,18 @@ public class MailOutbox {
         LOG.warn("E-mail {} to {} failed (attempt {}{}): {}", mail.id(), mail.recipient(), mail.attempts() + 1,
                 retry ? ", will retry" : ", giving up", e.getMessage());
         notifications.markFailed(mail.id(), String.valueOf(e.getMessage()), retry);
+    }
+
+    static MimeMessage compose(JavaMailSender sender, String from, Outgoing mail) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body(), mail.htmlBody());
+        message.saveChanges();
+        // A stable id lets a mail server recognise the same message.
+        message.setHeader("Message-ID", "<notification-" + mail.id() + "@award-evaluation>");
+        return message;
     }
 }

@@ -7,8 +7,15 @@ import org.awardeval.demo.SampleData;
 import org.awardeval.support.H2Test;
 import org.awardeval.support.InProcessCycle;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,6 +26,23 @@ class HistoryWritesTest {
     @Autowired InProcessCycle driver;
     @Autowired HistoryService historyService;
     @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired ProcessEngine engine;
+
+    @Test
+    void theEngineMakesNoEventOfWhatHistoryLeavesOutAndTheDatabaseKeepsTheFullLevel() {
+        HistoryLevel level = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getHistoryLevel();
+
+        assertThat(level).isInstanceOf(HistoryWrites.FullWithoutDetails.class);
+        assertThat(level.getName()).isEqualTo("full");
+        assertThat(managementService.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL.getId());
+        assertThat(List.of(HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_SUCCESS, HistoryEventTypes.JOB_FAIL,
+                HistoryEventTypes.JOB_DELETE, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL))
+                .noneMatch(type -> level.isHistoryEventProduced(type, null));
+        assertThat(List.of(HistoryEventTypes.PROCESS_INSTANCE_START, HistoryEventTypes.TASK_INSTANCE_COMPLETE,
+                HistoryEventTypes.VARIABLE_INSTANCE_CREATE, HistoryEventTypes.DMN_DECISION_EVALUATE, HistoryEventTypes.USER_OPERATION_LOG))
+                .allMatch(type -> level.isHistoryEventProduced(type, null));
+    }
 
     @Test
     void anApplicationsHistoryHasItsStepsTasksDecisionAndVariablesButNoDetailsOrJobLog() {
@@ -44,8 +68,27 @@ class HistoryWritesTest {
     void aReviewKeepsItsStepsAndTaskButNoVariableHistoryAndEndsCleanly() {
         long callId = driver.openCall("Review history");
         String code = driver.submit(callId, SampleData.sixEligible("rvh").get(0)).code();
-        driver.runToPanelVote(callId);
+        driver.runToReviews(callId);
         String application = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId();
+        String openReview = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(application).unfinished().list()
+                .get(0).getId();
+
+        // The engine does not make the events of a review's variables; the application's variables it does.
+        ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+        HistoryLevel level = configuration.getHistoryLevel();
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            VariableInstanceManager variables = context.getVariableInstanceManager();
+            assertThat(variables.findVariableInstancesByProcessInstanceId(openReview)).isNotEmpty()
+                    .noneMatch(variable -> level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, variable));
+            assertThat(variables.findVariableInstancesByProcessInstanceId(application)).isNotEmpty()
+                    .allMatch(variable -> level.isHistoryEventProduced(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, variable));
+            return null;
+        });
+
+        driver.reviewAll(callId);
+        driver.runJobs();
+        driver.keepAllScores(callId);
+        driver.runJobs();
         List<HistoricProcessInstance> reviews = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(application)
                 .list();
 
