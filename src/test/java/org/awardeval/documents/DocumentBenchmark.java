@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.awardeval.anonymisation.IdentityCheck;
+import org.awardeval.support.BenchOptions;
 
 /**
  * The document check benchmark: bench/documents.sh [--runs 5] [--megabytes 10] [--pages 20]. Makes a case report of
@@ -28,13 +29,10 @@ import org.awardeval.anonymisation.IdentityCheck;
 public final class DocumentBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-        int megabytes = Integer.parseInt(options.getOrDefault("megabytes", "10"));
-        int pages = Integer.parseInt(options.getOrDefault("pages", "20"));
+        BenchOptions options = new BenchOptions(args);
+        int runs = options.get("runs", 5);
+        int megabytes = options.get("megabytes", 10);
+        int pages = options.get("pages", 20);
         byte[] pdf = report(pages, megabytes * 1024L * 1024L);
         DocumentSlot slot = new DocumentSlot("caseReport", "Case report", DocumentSlot.Kind.PDF, true, 1, 25L << 20, pages);
         IdentityRules.Finder finder = IdentityCheck.finder(new IdentityRules.Applicant("Lakeside University of Technology", "Amina Mensah",

@@ -4,11 +4,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awardeval.support.BenchOptions;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -22,12 +21,9 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 public final class DecisionBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "7"));
-        int evaluations = Integer.parseInt(options.getOrDefault("evaluations", "20000"));
+        BenchOptions options = new BenchOptions(args);
+        int rounds = options.get("rounds", 7);
+        int evaluations = options.get("evaluations", 20000);
         DmnEngine camunda = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DefaultDmnEngineConfiguration parsedOnce = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         parsedOnce.setFeelEngineFactory(() -> new ParsedOnceFeel.Engine(List.of()));
@@ -57,8 +53,8 @@ public final class DecisionBenchmark {
         figures.put("decision", "Decision_Eligibility");
         figures.put("evaluations_per_round", evaluations);
         figures.put("rounds", rounds);
-        figures.put("camunda_feel_us", median(camundaMicros));
-        figures.put("parsed_once_feel_us", median(productMicros));
+        figures.put("camunda_feel_us", BenchOptions.median(camundaMicros, 1));
+        figures.put("parsed_once_feel_us", BenchOptions.median(productMicros, 1));
         System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(figures));
     }
 
@@ -72,12 +68,6 @@ public final class DecisionBenchmark {
             throw new IllegalStateException("Each case decides by one rule; " + decided + " results for " + evaluations);
         }
         return (System.nanoTime() - start) / 1000.0 / evaluations;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return Math.round(sorted[sorted.length / 2] * 10) / 10.0;
     }
 
     private static DmnDecision table(DmnEngine engine) throws Exception {

@@ -85,10 +85,7 @@ class HistoryWritesTest {
             return null;
         });
 
-        driver.reviewAll(callId);
-        driver.runJobs();
-        driver.keepAllScores(callId);
-        driver.runJobs();
+        driver.finishReviews(callId);
         List<HistoricProcessInstance> reviews = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(application)
                 .list();
 

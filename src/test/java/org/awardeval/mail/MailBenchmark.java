@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
 import java.io.OutputStream;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.awardeval.mail.OutboxRepository.Outgoing;
+import org.awardeval.support.BenchOptions;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -22,12 +21,9 @@ public final class MailBenchmark {
     private static final String PROVIDER = StreamProvider.class.getName();
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "7"));
-        int mails = Integer.parseInt(options.getOrDefault("mails", "2000"));
+        BenchOptions options = new BenchOptions(args);
+        int rounds = options.get("rounds", 7);
+        int mails = options.get("mails", 2000);
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         // The outbox names the provider when its class is first used.
         Class.forName(MailOutbox.class.getName(), true, MailBenchmark.class.getClassLoader());
@@ -49,8 +45,8 @@ public final class MailBenchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("mails_per_round", mails);
         figures.put("rounds", rounds);
-        figures.put("provider_looked_up_ms", median(lookedUp));
-        figures.put("provider_named_ms", median(direct));
+        figures.put("provider_looked_up_ms", BenchOptions.median(lookedUp, 2));
+        figures.put("provider_named_ms", BenchOptions.median(direct, 2));
         System.out.println(new ObjectMapper().writeValueAsString(figures));
     }
 
@@ -78,12 +74,6 @@ public final class MailBenchmark {
             throw new IllegalStateException("The e-mails written were shorter than their text: " + bytes + " bytes");
         }
         return millis;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return Math.round(sorted[sorted.length / 2] * 100) / 100.0;
     }
 
     private static final class Counting extends OutputStream {

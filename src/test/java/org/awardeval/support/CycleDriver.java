@@ -159,6 +159,11 @@ public abstract class CycleDriver {
     /** Closes the call, has every judge score their applications and keep them when asked: the panel has its ballots. */
     public void runToPanelVote(long callId) {
         runToReviews(callId);
+        finishReviews(callId);
+    }
+
+    /** With the reviews open, has every judge score their applications and keep them when asked. */
+    public void finishReviews(long callId) {
         reviewAll(callId);
         runJobs();
         keepAllScores(callId);
