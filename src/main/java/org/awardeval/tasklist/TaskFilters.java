@@ -73,10 +73,11 @@ public class TaskFilters {
                         List.of(column("applicationCode", "Application"), column("judgeCode", "Judge")), List.of(Groups.COORDINATORS)),
                 new Definition(COORDINATION, 5, "Every task waiting for a coordinator.",
                         taskService.createTaskQuery().taskCandidateGroup(Groups.COORDINATORS).includeAssignedTasks(), application, List.of(Groups.COORDINATORS)),
+                // No column: judges may not read an instance's variables, and the task's name names the application.
                 new Definition(MY_REVIEWS, -20, "The applications you review or reconsider, the earliest deadline first.",
                         taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER)
                                 .taskDefinitionKeyIn(ReviewProcess.TASK_REVIEW_APPLICATION, ReconsiderProcess.TASK_RECONSIDER).orderByDueDate().asc(),
-                        application, List.of(Groups.JUDGES)),
+                        List.of(), List.of(Groups.JUDGES)),
                 new Definition(MY_VOTES, -15, "The shortlists you vote on.",
                         taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER).taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE),
                         List.of(), List.of(Groups.PANEL)),

@@ -55,11 +55,23 @@ public final class WebappSession {
     }
 
     public ResponseEntity<String> post(String path, Object body) {
+        return post(path, body, MediaType.APPLICATION_JSON);
+    }
+
+    /** A post answered in the given type, as Tasklist asks for a filter's tasks in HAL. */
+    public ResponseEntity<String> post(String path, Object body, MediaType accept) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(accept));
         headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
         headers.set("X-XSRF-TOKEN", csrf);
         return rest.exchange(URI.create(rest.getRootUri() + path), HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    public ResponseEntity<String> get(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
+        return rest.exchange(URI.create(rest.getRootUri() + path), HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     private static void merge(List<String> cookies, ResponseEntity<?> answer) {

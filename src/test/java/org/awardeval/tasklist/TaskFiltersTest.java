@@ -3,7 +3,10 @@ package org.awardeval.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awardeval.demo.SampleData;
 import org.awardeval.process.ApplicationProcess;
 import org.awardeval.process.ReconsiderProcess;
@@ -11,6 +14,7 @@ import org.awardeval.process.ReviewProcess;
 import org.awardeval.support.CycleDriver;
 import org.awardeval.support.H2Test;
 import org.awardeval.support.InProcessCycle;
+import org.awardeval.support.WebappSession;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,6 +23,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** Each role finds its work in Tasklist through its own filters, and sees no other role's filters. */
 @H2Test
@@ -29,6 +36,7 @@ class TaskFiltersTest {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired InProcessCycle driver;
+    @Autowired TestRestTemplate rest;
 
     @Test
     void eachRoleSeesItsFiltersOnlyAndAStartUpAgainChangesNothing() {
@@ -63,6 +71,37 @@ class TaskFiltersTest {
         assertThat(mine).isNotEmpty();
         assertThat(as(judge, () -> ids(TaskFilters.MY_REVIEWS))).containsExactlyInAnyOrderElementsOf(mine);
         assertThat(as(CycleDriver.COORDINATOR, () -> ids(TaskFilters.ALL_OPEN_REVIEWS))).containsAll(mine);
+    }
+
+    @Test
+    void everyColumnOfAReviewFilterShowsToTheRoleThatReadsIt() throws Exception {
+        long callId = driver.openCall("Filter columns");
+        SampleData.sixEligible("col").forEach(form -> driver.submit(callId, form));
+        driver.runToReviews(callId);
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Object> query = Map.of("processVariables", List.of(), "taskVariables", List.of(), "caseInstanceVariables", List.of(),
+                "sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")), "active", true);
+        for (String user : List.of(CycleDriver.COORDINATOR, CycleDriver.judges().get(2))) {
+            // As Tasklist asks: the user's filters, then each filter's first page in HAL with the columns' variables.
+            WebappSession tasklist = WebappSession.login(rest, "tasklist", user, CycleDriver.PASSWORD);
+            int reviewsShown = 0;
+            for (JsonNode filter : json.readTree(tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task").getBody())) {
+                List<String> columns = filter.path("properties").path("variables").findValuesAsText("name");
+                ResponseEntity<String> page = tasklist.post("/camunda/api/engine/engine/default/filter/" + filter.get("id").asText()
+                        + "/list?firstResult=0&maxResults=15", query, MediaType.parseMediaType("application/hal+json"));
+                assertThat(page.getStatusCode().value()).as(filter.get("name").asText()).isEqualTo(200);
+                for (JsonNode task : json.readTree(page.getBody()).path("_embedded").path("task")) {
+                    if (!task.get("name").asText().startsWith("Review ")) {
+                        continue;
+                    }
+                    reviewsShown++;
+                    assertThat(task.path("_embedded").path("variable").findValuesAsText("name")).as("%s sees in %s", user,
+                            filter.get("name").asText()).containsAll(columns);
+                    assertThat(task.get("due").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}");
+                }
+            }
+            assertThat(reviewsShown).as(user).isPositive();
+        }
     }
 
     private List<String> visibleFilters() {
