@@ -59,6 +59,7 @@ import org.awardeval.support.CycleDriver;
 import org.awardeval.support.InProcessCycle;
 import org.awardeval.support.MovableClock;
 import org.awardeval.support.PostgresDatabase;
+import org.awardeval.support.WebappSession;
 import org.awardeval.tasklist.TaskFilters;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
@@ -743,11 +744,9 @@ public final class CycleBenchmark {
             String judge = String.format("bj%04d", random.nextInt(Math.min(judges, 20)));
             HttpClient session = sessions.computeIfAbsent(judge, this::tasklistSession);
             long start = System.nanoTime();
-            String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-                    + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
             HttpResponse<String> list = session.send(post("/camunda/api/engine/engine/default/filter/" + filterId
-                    + "/list?firstResult=0&maxResults=15", body, "application/hal+json", session), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> count = session.send(post("/camunda/api/engine/engine/default/filter/" + filterId + "/count", body, "application/json", session),
+                    + "/list?firstResult=0&maxResults=15", WebappSession.TASKLIST_QUERY, "application/hal+json", session), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> count = session.send(post("/camunda/api/engine/engine/default/filter/" + filterId + "/count", WebappSession.TASKLIST_QUERY, "application/json", session),
                     HttpResponse.BodyHandlers.ofString());
             if (list.statusCode() != 200 || count.statusCode() != 200 || !list.body().contains("Review BM-")) {
                 throw new IllegalStateException("Tasklist answered " + list.statusCode() + "/" + count.statusCode() + ": " + list.body());

@@ -16,6 +16,10 @@ import org.springframework.http.ResponseEntity;
  */
 public final class WebappSession {
 
+    /** What Tasklist sends with a filter's page and its count: no variable conditions, the earliest deadline first. */
+    public static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+            + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
+
     private final TestRestTemplate rest;
     private final List<String> cookies;
     private final String csrf;

@@ -3,7 +3,6 @@ package org.awardeval.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,8 +78,6 @@ class TaskFiltersTest {
         SampleData.sixEligible("col").forEach(form -> driver.submit(callId, form));
         driver.runToReviews(callId);
         ObjectMapper json = new ObjectMapper();
-        Map<String, Object> query = Map.of("processVariables", List.of(), "taskVariables", List.of(), "caseInstanceVariables", List.of(),
-                "sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")), "active", true);
         for (String user : List.of(CycleDriver.COORDINATOR, CycleDriver.judges().get(2))) {
             // As Tasklist asks: the user's filters, then each filter's first page in HAL with the columns' variables.
             WebappSession tasklist = WebappSession.login(rest, "tasklist", user, CycleDriver.PASSWORD);
@@ -88,7 +85,7 @@ class TaskFiltersTest {
             for (JsonNode filter : json.readTree(tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task").getBody())) {
                 List<String> columns = filter.path("properties").path("variables").findValuesAsText("name");
                 ResponseEntity<String> page = tasklist.post("/camunda/api/engine/engine/default/filter/" + filter.get("id").asText()
-                        + "/list?firstResult=0&maxResults=15", query, MediaType.parseMediaType("application/hal+json"));
+                        + "/list?firstResult=0&maxResults=15", WebappSession.TASKLIST_QUERY, MediaType.parseMediaType("application/hal+json"));
                 assertThat(page.getStatusCode().value()).as(filter.get("name").asText()).isEqualTo(200);
                 for (JsonNode task : json.readTree(page.getBody()).path("_embedded").path("task")) {
                     if (!task.get("name").asText().startsWith("Review ")) {
