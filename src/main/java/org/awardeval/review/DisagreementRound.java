@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Opens the disagreement round: each judge of each split application gets a request to reconsider their review, in a
  * reconsider instance of its own. The instances are not children of the cycle: a multi-instance call activity made each
  * ending instance read all its siblings and ran their jobs one at a time under the cycle's root (docs/BENCHMARKS.md);
- * the cycle waits for the table instead, woken by the last answer ({@link CycleWakeUp}).
+ * the cycle waits for the table instead, woken by the last answer ({@link CycleWakeUp}). Each instance begins in a job of
+ * its own: the engine orders the rows of one flush pairwise, so making 3,000 judges' tasks and their variables in this
+ * transaction took most of a minute (docs/BENCHMARKS.md).
  */
 @Service
 public class DisagreementRound {

@@ -97,6 +97,8 @@ public final class CycleBenchmark {
     private final boolean floor;
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final AtomicLong peakHeap = new AtomicLong();
+    /** Analyzes and vacuums where the server does not; stopped before the application closes its connections. */
+    private Thread analyzer;
     private ConfigurableApplicationContext app;
     private JdbcClient jdbc;
     private TaskService taskService;
@@ -139,6 +141,10 @@ public final class CycleBenchmark {
             e.printStackTrace();
             failed = true;
         } finally {
+            if (benchmark.analyzer != null) {
+                benchmark.analyzer.interrupt();
+                benchmark.analyzer.join();
+            }
             if (benchmark.app != null) {
                 benchmark.app.close();
             }
@@ -298,8 +304,8 @@ public final class CycleBenchmark {
         if (autovacuum) {
             return;
         }
-        Thread analyzer = new Thread(() -> {
-            while (true) {
+        analyzer = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(30_000);
                     for (String table : jdbc.sql("SELECT relname FROM pg_stat_user_tables "
@@ -315,6 +321,9 @@ public final class CycleBenchmark {
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
                     progress("analyze: %s", e.getMessage());
                 }
             }
@@ -636,9 +645,11 @@ public final class CycleBenchmark {
     /** The judges of each application that split are asked to reconsider: every other one revises, the rest keep. */
     private void disagreementRound(long callId) throws Exception {
         String cycle = driver.cycleInstance(callId);
-        awaitCount("disagreement round or ballots", () -> taskService.createTaskQuery().taskDefinitionKey(ReconsiderProcess.TASK_RECONSIDER)
-                .count() + taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).count(),
-                1);
+        awaitCount("disagreement round or ballots", () -> count("SELECT COUNT(*) FROM review_revision WHERE call_id = ?", callId)
+                + taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).count(), 1);
+        // Each judge's task comes in a job of its own after the round opened.
+        awaitCount("judges' tasks of the round", () -> taskService.createTaskQuery().taskDefinitionKey(ReconsiderProcess.TASK_RECONSIDER)
+                .count(), count("SELECT COUNT(*) FROM review_revision WHERE call_id = ?", callId));
         List<Task> asked = taskService.createTaskQuery().taskDefinitionKey(ReconsiderProcess.TASK_RECONSIDER).list();
         parallel("reconsidered", asked.size(), i -> {
             Map<String, Object> answer = new LinkedHashMap<>();

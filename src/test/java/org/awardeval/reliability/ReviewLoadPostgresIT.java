@@ -117,10 +117,12 @@ class ReviewLoadPostgresIT {
         assertThat(failures).as("completions refused").isEmpty();
         awaitTrue(() -> jdbc.sql("SELECT COUNT(*) FROM application WHERE call_id = ? AND status = 'REVIEWED'").param(callId)
                 .query(Long.class).single() == APPLICATIONS, Duration.ofMinutes(5));
-        // The judges of split applications are asked to reconsider and answer at once, every other one revising: each
-        // answer ends a child of the cycle's round, and none may be refused for meeting another on the round's counters.
+        // The judges of split applications are asked to reconsider and answer at once, every other one revising: none
+        // may be refused for meeting another. The round's requests come in one transaction, each judge's task in a job
+        // of its own after it, which binds the request to its instance.
         awaitTrue(() -> taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_PanelVote").count() > 0
-                || taskService.createTaskQuery().taskDefinitionKey("Task_Reconsider").count() > 0, Duration.ofMinutes(2));
+                || revisions(callId, "") > 0, Duration.ofMinutes(2));
+        awaitTrue(() -> revisions(callId, " AND process_instance_id IS NULL") == 0, Duration.ofMinutes(2));
         List<Task> asked = taskService.createTaskQuery().taskDefinitionKey("Task_Reconsider").list();
         assertThat(asked).as("judges asked to reconsider").hasSizeGreaterThan(THREADS);
         ExecutorService answering = Executors.newFixedThreadPool(THREADS);
@@ -201,6 +203,10 @@ class ReviewLoadPostgresIT {
             holding.get(30, TimeUnit.SECONDS);
             holder.shutdown();
         }
+    }
+
+    private long revisions(long callId, String condition) {
+        return jdbc.sql("SELECT COUNT(*) FROM review_revision WHERE call_id = ?" + condition).param(callId).query(Long.class).single();
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, Duration timeout) throws InterruptedException {

@@ -148,12 +148,19 @@ public abstract class CycleDriver {
         Set<String> codes = codes(callId);
         Supplier<List<OpenTask>> reconsider = () -> tasks(ReconsiderProcess.TASK_RECONSIDER).stream()
                 .filter(t -> codes.contains(t.applicationCode())).toList();
-        // Where jobs run on their own, the cycle may wake after the last review a little later: wait until it has
-        // either asked the judges to reconsider or gone on to the panel.
-        awaitAny(() -> reconsider.get().isEmpty() ? callTasks(callId, AwardCycleProcess.TASK_PANEL_VOTE) : reconsider.get());
-        List<OpenTask> asked = reconsider.get();
-        asked.forEach(task -> completeAs(task.assignee(), task.id(), Map.of(ReconsiderProcess.DECISION, ReconsiderProcess.DECISION_KEEP)));
-        return asked.size();
+        // Where jobs run on their own, the cycle may wake after the last review a little later, and each judge's task
+        // comes in a job of its own: answer the tasks as they come until the cycle has gone on to the panel.
+        int asked = 0;
+        while (true) {
+            awaitAny(() -> reconsider.get().isEmpty() ? callTasks(callId, AwardCycleProcess.TASK_PANEL_VOTE) : reconsider.get());
+            List<OpenTask> open = reconsider.get();
+            if (open.isEmpty()) {
+                return asked;
+            }
+            open.forEach(task -> completeAs(task.assignee(), task.id(), Map.of(ReconsiderProcess.DECISION, ReconsiderProcess.DECISION_KEEP)));
+            asked += open.size();
+            runJobs();
+        }
     }
 
     /** Closes the call, has every judge score their applications and keep them when asked: the panel has its ballots. */
