@@ -645,11 +645,12 @@ public final class CycleBenchmark {
     /** The judges of each application that split are asked to reconsider: every other one revises, the rest keep. */
     private void disagreementRound(long callId) throws Exception {
         String cycle = driver.cycleInstance(callId);
-        awaitCount("disagreement round or ballots", () -> count("SELECT COUNT(*) FROM review_revision WHERE call_id = ?", callId)
+        String requests = "SELECT COUNT(*) FROM review_revision WHERE call_id = ?";
+        awaitCount("disagreement round or ballots", () -> count(requests, callId)
                 + taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey(AwardCycleProcess.TASK_PANEL_VOTE).count(), 1);
-        // Each judge's task comes in a job of its own after the round opened.
-        awaitCount("judges' tasks of the round", () -> taskService.createTaskQuery().taskDefinitionKey(ReconsiderProcess.TASK_RECONSIDER)
-                .count(), count("SELECT COUNT(*) FROM review_revision WHERE call_id = ?", callId));
+        // Each judge's task comes in a job of its own after the round opened, which binds the request to its instance.
+        awaitCount("judges' tasks of the round", () -> count(requests + " AND process_instance_id IS NOT NULL", callId),
+                count(requests, callId));
         List<Task> asked = taskService.createTaskQuery().taskDefinitionKey(ReconsiderProcess.TASK_RECONSIDER).list();
         parallel("reconsidered", asked.size(), i -> {
             Map<String, Object> answer = new LinkedHashMap<>();
