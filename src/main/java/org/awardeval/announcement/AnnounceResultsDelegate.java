@@ -1,6 +1,8 @@
 package org.awardeval.announcement;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.awardeval.call.CallRepository;
 import org.awardeval.deliberation.ResultRepository;
 import org.awardeval.deliberation.ResultRepository.Result;
@@ -10,6 +12,8 @@ import org.awardeval.submission.ApplicationLifecycle;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /** Records the winners the chair confirmed and tells every reviewed application its result. */
@@ -38,10 +42,22 @@ class AnnounceResultsDelegate implements JavaDelegate {
             lifecycle.announced(result.applicationId(), result.winner());
         }
         calls.markAnnounced(callId);
-        for (Result result : ranking) {
-            runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_RESULT_ANNOUNCED)
-                    .processInstanceBusinessKey(result.code())
-                    .correlateAll();
+        Set<String> codes = ranking.stream().map(Result::code).collect(Collectors.toSet());
+        // The applications waiting for their result, found by their subscription as the assignment finds its own.
+        Set<String> waiting = runtimeService.createExecutionQuery().processDefinitionKey(ApplicationProcess.KEY)
+                .messageEventSubscriptionName(ApplicationProcess.MESSAGE_RESULT_ANNOUNCED)
+                .processVariableValueEquals(ApplicationProcess.CALL_ID, callId).list().stream()
+                .map(Execution::getProcessInstanceId).collect(Collectors.toSet());
+        List<String> told = runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
+                .variableValueEquals(ApplicationProcess.CALL_ID, callId).list().stream()
+                .filter(instance -> waiting.contains(instance.getId()) && codes.contains(instance.getBusinessKey()))
+                .map(ProcessInstance::getId).toList();
+        if (!told.isEmpty()) {
+            // The applications learn their results in batch jobs, a few to a job (MessageBatches): ten thousand
+            // correlations in this transaction made one flush that Camunda orders pairwise, and one failure would
+            // have undone the announcement.
+            runtimeService.createMessageCorrelationAsync(ApplicationProcess.MESSAGE_RESULT_ANNOUNCED)
+                    .processInstanceIds(told).correlateAllAsync();
         }
     }
 }

@@ -85,8 +85,8 @@ class AssignJudgesDelegate implements JavaDelegate {
                 .processVariableValueEquals(ApplicationProcess.CALL_ID, call.id()).list().stream()
                 .map(Execution::getProcessInstanceId).distinct().toList();
         if (!waiting.isEmpty()) {
-            // Each application starts its reviews in a job of its own: thousands of correlations in this one
-            // transaction would hold every new review in memory until the end, and slow down with each.
+            // The applications start their reviews in batch jobs, a few to a job (MessageBatches): thousands of
+            // correlations in this one transaction would hold every new review in memory until the end, and slow down with each.
             runtimeService.createMessageCorrelationAsync(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED)
                     .processInstanceIds(waiting).correlateAllAsync();
         }
