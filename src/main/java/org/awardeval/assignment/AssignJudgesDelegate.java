@@ -86,7 +86,8 @@ class AssignJudgesDelegate implements JavaDelegate {
                 .map(Execution::getProcessInstanceId).distinct().toList();
         if (!waiting.isEmpty()) {
             // The applications start their reviews in batch jobs, a few to a job (MessageBatches): thousands of
-            // correlations in this one transaction would hold every new review in memory until the end, and slow down with each.
+            // correlations in this one transaction would hold every new review in memory until the end, and slow
+            // down with each.
             runtimeService.createMessageCorrelationAsync(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED)
                     .processInstanceIds(waiting).correlateAllAsync();
         }
