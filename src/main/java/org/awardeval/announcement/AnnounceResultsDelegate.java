@@ -12,7 +12,6 @@ import org.awardeval.submission.ApplicationLifecycle;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +42,8 @@ class AnnounceResultsDelegate implements JavaDelegate {
         }
         calls.markAnnounced(callId);
         Set<String> codes = ranking.stream().map(Result::code).collect(Collectors.toSet());
-        // The applications waiting for their result, found by their subscription as the assignment finds its own.
-        Set<String> waiting = runtimeService.createExecutionQuery().processDefinitionKey(ApplicationProcess.KEY)
-                .messageEventSubscriptionName(ApplicationProcess.MESSAGE_RESULT_ANNOUNCED)
-                .processVariableValueEquals(ApplicationProcess.CALL_ID, callId).list().stream()
-                .map(Execution::getProcessInstanceId).collect(Collectors.toSet());
+        Set<String> waiting = Set.copyOf(ApplicationProcess.waitingFor(runtimeService, ApplicationProcess.MESSAGE_RESULT_ANNOUNCED, callId));
+        // Of those, the ones with a result: an instance's business key is its application's code.
         List<String> told = runtimeService.createProcessInstanceQuery().processDefinitionKey(ApplicationProcess.KEY)
                 .variableValueEquals(ApplicationProcess.CALL_ID, callId).list().stream()
                 .filter(instance -> waiting.contains(instance.getId()) && codes.contains(instance.getBusinessKey()))

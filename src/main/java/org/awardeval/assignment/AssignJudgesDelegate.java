@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -79,11 +78,7 @@ class AssignJudgesDelegate implements JavaDelegate {
         execution.setVariable(AwardCycleProcess.REMINDERS_AT, ProcessVariables.date(remindersAt(call.reviewDeadline(), OffsetDateTime.now())));
         execution.setVariable(AwardCycleProcess.REVIEWS_DUE_AT, ProcessVariables.date(call.reviewDeadline()));
         lifecycle.reviewsStarted(call.id());
-        // The applications waiting for this message: found by their subscription, whatever the Modeler calls the event.
-        List<String> waiting = runtimeService.createExecutionQuery().processDefinitionKey(ApplicationProcess.KEY)
-                .messageEventSubscriptionName(ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED)
-                .processVariableValueEquals(ApplicationProcess.CALL_ID, call.id()).list().stream()
-                .map(Execution::getProcessInstanceId).distinct().toList();
+        List<String> waiting = ApplicationProcess.waitingFor(runtimeService, ApplicationProcess.MESSAGE_REVIEW_PHASE_STARTED, call.id());
         if (!waiting.isEmpty()) {
             // The applications start their reviews in batch jobs, a few to a job (MessageBatches): thousands of
             // correlations in this one transaction would hold every new review in memory until the end, and slow

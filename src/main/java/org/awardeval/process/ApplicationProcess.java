@@ -2,7 +2,9 @@ package org.awardeval.process;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.Execution;
 
 /**
  * What Java relies on in processes/application.bpmn: one instance per application, from submission to the
@@ -114,5 +116,15 @@ public final class ApplicationProcess {
 
     public static long applicationId(VariableScope scope) {
         return ProcessVariables.requiredLong(scope, APPLICATION_ID);
+    }
+
+    /**
+     * The call's application instances waiting for a message: found by their subscription, whatever the Modeler calls
+     * the event.
+     */
+    public static List<String> waitingFor(RuntimeService runtimeService, String message, long callId) {
+        return runtimeService.createExecutionQuery().processDefinitionKey(KEY).messageEventSubscriptionName(message)
+                .processVariableValueEquals(CALL_ID, callId).list().stream().map(Execution::getProcessInstanceId).distinct()
+                .toList();
     }
 }
